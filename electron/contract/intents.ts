@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LanguageSchema } from './language.ts';
+
+/**
+ * Intents: the only things the renderer can ask of the core. The core decides
+ * what happens; the renderer cannot skip a step because there is no intent for it.
+ * Every field has a bound so a hostile page cannot make the core allocate much.
+ */
+const Id = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/);
+
+/** One submitted field value; long enough for any form field, short enough to be harmless. */
+export const FieldValueSchema = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
+export const StepValuesSchema = z.record(z.string().max(64), FieldValueSchema).refine(
+  (values) => Object.keys(values).length <= 32,
+  { message: 'too many fields' },
+);
+
+export const IntentSchema = z.discriminatedUnion('type', [
+  /** Any touch, key or pointer activity: resets the idle timer. */
+  z.object({ type: z.literal('touch') }).strict(),
+  /** Leave the attract loop. */
+  z.object({ type: z.literal('start') }).strict(),
+  z.object({ type: z.literal('setLanguage'), language: LanguageSchema }).strict(),
+  z.object({ type: z.literal('selectService'), serviceId: Id }).strict(),
+  z.object({ type: z.literal('submitStep'), stepId: Id, values: StepValuesSchema }).strict(),
+  z.object({ type: z.literal('back') }).strict(),
+  z.object({ type: z.literal('cancel') }).strict(),
+  z.object({ type: z.literal('help') }).strict(),
+  z.object({ type: z.literal('closeHelp') }).strict(),
+  /** Answer to the idle warning: the citizen is still here. */
+  z.object({ type: z.literal('needMoreTime') }).strict(),
+]);
+export type Intent = z.infer<typeof IntentSchema>;
+export type IntentType = Intent['type'];
+
+/** What the core answers to one intent (the new screen arrives separately as a view model). */
+export const IntentResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }).strict(),
+  z.object({ ok: z.literal(false), code: z.enum(['invalid', 'refused', 'unavailable']), message: z.string().max(500) }).strict(),
+]);
+export type IntentResult = z.infer<typeof IntentResultSchema>;
