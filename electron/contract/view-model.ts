@@ -56,6 +56,8 @@ export const StepViewSchema = z.discriminatedUnion('kind', [
     stepId: z.string(),
     tone: z.enum(['success', 'error', 'info']),
     body: LocalizedTextSchema,
+    /** When present, a button that sends `submitStep` with no values (e.g. "Finish"). */
+    continueLabel: LocalizedTextSchema.optional(),
   }),
 ]);
 export type StepView = z.infer<typeof StepViewSchema>;

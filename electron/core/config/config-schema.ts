@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { LanguageSchema } from '../../contract/index.ts';
+
+/**
+ * The kiosk's configuration. `resources/config/default.json` holds the
+ * defaults; a local override file (per machine) changes single fields.
+ * Everything is validated here at start-up: a bad value stops the kiosk with
+ * one message that names the field and the file.
+ */
+export const ConfigSchema = z
+  .object({
+    kiosk: z
+      .object({
+        id: z.string().regex(/^[A-Z0-9-]{3,32}$/, 'must be 3–32 capital letters, digits or dashes'),
+        location: z.object({ ar: z.string().min(1).max(200), en: z.string().min(1).max(200) }).strict(),
+      })
+      .strict(),
+    languages: z
+      .object({
+        enabled: z.array(LanguageSchema).min(1),
+        default: LanguageSchema,
+      })
+      .strict()
+      .refine((l) => l.enabled.includes(l.default), { message: 'default must be one of the enabled languages', path: ['default'] }),
+    server: z
+      .object({
+        /** Loopback only: the bridge must never be reachable from the network. */
+        host: z.literal('127.0.0.1'),
+        port: z.number().int().min(0).max(65535),
+        maxMessageBytes: z.number().int().min(1024).max(1024 * 1024),
+        /** Messages a page may send per second before the core drops the connection. */
+        maxMessagesPerSecond: z.number().int().min(5).max(1000),
+      })
+      .strict(),
+    idle: z
+      .object({
+        /** Inactivity before the "are you still there?" countdown appears. */
+        warningAfterSeconds: z.number().int().min(10).max(600),
+        /** How long the citizen has to answer; at least 20 s (accessibility). */
+        answerWithinSeconds: z.number().int().min(20, 'must be at least 20 seconds so everyone can answer').max(300),
+      })
+      .strict(),
+    shell: z
+      .object({
+        mode: z.enum(['auto', 'electron', 'browser']),
+        chromium: z
+          .object({
+            path: z.string().min(1).nullable(),
+            window: z.enum(['kiosk', 'app', 'headless']),
+            /** Relaunches allowed within `relaunchWindowSeconds` before giving up. */
+            maxRelaunches: z.number().int().min(0).max(100),
+            relaunchWindowSeconds: z.number().int().min(10).max(86400),
+          })
+          .strict(),
+        watchdog: z
+          .object({
+            maxFailures: z.number().int().min(1).max(20),
+            windowSeconds: z.number().int().min(10).max(86400),
+            unresponsiveGraceSeconds: z.number().int().min(1).max(300),
+          })
+          .strict(),
+      })
+      .strict(),
+    paths: z
+      .object({
+        /** Relative paths are resolved against the project (or app resources) root. */
+        services: z.string().min(1),
+        renderer: z.string().min(1),
+        dataDir: z.string().min(1),
+      })
+      .strict(),
+    log: z
+      .object({
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+      })
+      .strict(),
+    testing: z
+      .object({
+        /** Exposes /__test/* endpoints (clock, session table). Never on a production kiosk. */
+        hooks: z.boolean(),
+        /** Use a manual clock that only moves through the test hooks. */
+        manualClock: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,125 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createManualClock, createSystemClock, type Clock, type ManualClock } from './clock/clock.ts';
+import { loadConfig } from './config/load-config.ts';
+import type { KioskConfig } from './config/config-schema.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { loadServiceCatalogue } from './catalogue/service-catalogue.ts';
+import type { StepKind } from './catalogue/service-schema.ts';
+import { KioskCore } from './kiosk/kiosk-core.ts';
+import { createKioskHttpServer } from './bridge/http-server.ts';
+import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
+import { createLaunchToken } from './bridge/launch-token.ts';
+import { handleTestHook } from './testing/test-hooks.ts';
+import type { DestinationStream } from 'pino';
+
+/** Step kinds this build's runtime can run; the rest keep their services disabled. */
+export const SUPPORTED_STEP_KINDS: ReadonlySet<StepKind> = new Set<StepKind>(['info', 'form', 'done']);
+
+export interface StartCoreOptions {
+  /** Root that relative paths in the config are resolved against. */
+  root: string;
+  /** Defaults file; `resources/config/default.json` under root if omitted. */
+  defaultConfigFile?: string;
+  /** The machine's override file, or null for none. */
+  overrideConfigFile?: string | null;
+  /** Serve the renderer and the WebSocket bridge (browser shell). The Electron shell uses IPC instead. */
+  serve: boolean;
+  logDestination?: DestinationStream;
+}
+
+export interface RunningCore {
+  core: KioskCore;
+  config: KioskConfig;
+  logger: Logger;
+  clock: Clock;
+  /** The page URL with the launch token in the fragment (browser shell only). */
+  url: string | null;
+  origin: string | null;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A start-up problem with one clear sentence for the console. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export async function startKioskCore(options: StartCoreOptions): Promise<RunningCore> {
+  const defaultFile = options.defaultConfigFile ?? join(options.root, 'resources/config/default.json');
+  const { config, sources } = loadConfig(defaultFile, options.overrideConfigFile ?? null);
+  const logger = createLogger({ level: config.log.level, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(options.root, p));
+  const manualClock: ManualClock | null = config.testing.manualClock ? createManualClock() : null;
+  const clock: Clock = manualClock ?? createSystemClock();
+  logger.info({ sources, kiosk: config.kiosk.id, manualClock: Boolean(manualClock) }, 'configuration loaded');
+
+  const catalogue = loadServiceCatalogue({
+    directory: fromRoot(config.paths.services),
+    supportedStepKinds: SUPPORTED_STEP_KINDS,
+    paymentsAvailable: false,
+    logger,
+  });
+  const core = new KioskCore({ config, clock, catalogue, logger });
+  const token = createLaunchToken();
+
+  if (!options.serve) {
+    return { core, config, logger, clock, url: null, origin: null, token, close: async () => core.wipeSession('shutdown') };
+  }
+
+  let port = config.server.port;
+  const server = createKioskHttpServer({
+    rendererDir: fromRoot(config.paths.renderer),
+    logger,
+    port: () => port,
+    ...(config.testing.hooks
+      ? {
+          extraRoute: (req, res) => {
+            if (!req.url?.startsWith('/__test/')) return false;
+            handleTestHook(req, res, { token, core, clock: manualClock }).catch(() => res.destroy());
+            return true;
+          },
+        }
+      : {}),
+  });
+  const bridge: Bridge = attachBridge({
+    server,
+    core,
+    token,
+    port: () => port,
+    maxMessageBytes: config.server.maxMessageBytes,
+    maxMessagesPerSecond: config.server.maxMessagesPerSecond,
+    logger,
+  });
+  await new Promise<void>((resolvePromise, rejectPromise) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      rejectPromise(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${config.server.port} on 127.0.0.1 is already in use (is another kiosk running?). Stop it or set server.port in the local configuration.`)
+          : new StartupError(`Cannot listen on 127.0.0.1:${config.server.port}: ${error.message}`),
+      );
+    });
+    server.listen(config.server.port, config.server.host, () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  logger.info({ origin }, 'kiosk core serving the browser shell');
+  return {
+    core,
+    config,
+    logger,
+    clock,
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: async () => {
+      core.wipeSession('shutdown');
+      await bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { createManualClock } from '../clock/clock.ts';
+import { loadConfig } from '../config/load-config.ts';
+import type { KioskConfig } from '../config/config-schema.ts';
+import { loadServiceCatalogue } from '../catalogue/service-catalogue.ts';
+import { KioskCore } from '../kiosk/kiosk-core.ts';
+import { SUPPORTED_STEP_KINDS } from '../start-core.ts';
+import { createMemoryLogger } from './memory-logger.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+export const FIXTURE_SERVICES = resolve(PROJECT_ROOT, 'e2e/fixtures/services');
+
+/** A real core on a manual clock with the practice services, for unit tests. */
+export function createTestCore(patch: (config: KioskConfig) => void = () => {}) {
+  const { config } = loadConfig(resolve(PROJECT_ROOT, 'resources/config/default.json'), null);
+  patch(config);
+  const clock = createManualClock();
+  const log = createMemoryLogger();
+  const catalogue = loadServiceCatalogue({ directory: FIXTURE_SERVICES, supportedStepKinds: SUPPORTED_STEP_KINDS, paymentsAvailable: false, logger: log.logger });
+  const core = new KioskCore({ config, clock, catalogue, logger: log.logger });
+  return { core, clock, config, log };
+}
