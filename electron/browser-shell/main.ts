@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config/config-error.ts';
@@ -29,6 +30,11 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   const url = running.url!;
   const mode = (values.window ?? config.shell.chromium.window) as ChromiumWindowMode;
   if (!['kiosk', 'app', 'headless'].includes(mode)) throw new StartupError(`--window must be kiosk, app or headless (got "${mode}")`);
+
+  // Tests and benchmarks learn the address from this file instead of scraping the console.
+  if (process.env.KIOSK_READY_FILE) {
+    writeFileSync(process.env.KIOSK_READY_FILE, JSON.stringify({ url, origin: running.origin, token: running.token, pid: process.pid }));
+  }
 
   let launcher: ChromiumLauncher | null = null;
   const chromium = findChromium(config.shell.chromium.path);
