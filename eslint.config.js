@@ -25,6 +25,11 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Plain-JavaScript pages served by the simulators (no build step).
+    files: ['native-mocks/**/panel/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'module' },
+  },
+  {
     // The only place that may import 'electron'.
     files: ['electron/core/**', 'electron/devices/**', 'electron/contract/**', 'electron/browser-shell/**', 'renderer/**', 'native-mocks/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only electron/shell may import 'electron'." }] }] },
