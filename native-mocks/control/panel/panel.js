@@ -61,7 +61,7 @@ function drawDevice(sim) {
   for (const [name, description] of Object.entries(sim.actions)) {
     const args = el('input', { placeholder: 'args JSON', size: '14', 'aria-label': `${name} arguments` });
     const button = el('button', { title: description, 'data-action': name, onclick: () => {
-      let parsed = {};
+      let parsed;
       try { parsed = args.value ? JSON.parse(args.value) : {}; } catch { return report(section, Promise.reject(new Error('arguments must be JSON'))); }
       report(section, api(`/api/simulators/${sim.id}/actions/${name}`, { args: parsed }));
     } }, name);
