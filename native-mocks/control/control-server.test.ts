@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { z } from 'zod';
 import { startControlServer, type ControlServer } from './control-server.ts';
-import { SimulatorRegistry, type SimulatorControl } from './simulator-control.ts';
+import { SimulatorRegistry, defineAction, type SimulatorControl } from './simulator-control.ts';
 
 /** A minimal simulator: a lamp that can be switched and can fail. */
 function lampSimulator(): SimulatorControl & { lit: () => boolean } {
@@ -21,16 +21,16 @@ function lampSimulator(): SimulatorControl & { lit: () => boolean } {
       changed();
     },
     actions: {
-      switch: {
+      switch: defineAction({
         description: 'Switch the lamp',
         args: z.object({ on: z.boolean() }).strict(),
-        run: ({ on }: { on: boolean }) => {
+        run: ({ on }) => {
           if (fault) throw new Error(`lamp is ${fault}`);
           lit = on;
           changed();
           return { lit };
         },
-      },
+      }),
     },
     onChange(listener) {
       listeners.add(listener);
@@ -50,14 +50,15 @@ async function setup() {
   const registry = new SimulatorRegistry();
   const lamp = lampSimulator();
   registry.add(lamp);
-  server = await startControlServer(registry);
-  const call = (path: string, body?: unknown, token = server.token) =>
-    fetch(`${server!.url}${path}`, {
+  const started = await startControlServer(registry);
+  server = started;
+  const call = (path: string, body?: unknown, token = started.token) =>
+    fetch(`${started.url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { 'x-control-token': token, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  return { lamp, server, call };
+  return { lamp, server: started, call };
 }
 
 describe('simulator control server', () => {

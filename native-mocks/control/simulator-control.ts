@@ -13,6 +13,15 @@ export interface SimulatorAction<TArgs = unknown> {
   run(args: TArgs): unknown;
 }
 
+/**
+ * Declares an action with typed arguments. The control server parses the
+ * arguments with `args` before calling `run`, which is what makes widening
+ * the type to `unknown` here safe.
+ */
+export function defineAction<TArgs>(action: SimulatorAction<TArgs>): SimulatorAction<unknown> {
+  return action as unknown as SimulatorAction<unknown>;
+}
+
 /** Faults every device can suffer; devices add their own (jam, paper-out…). */
 export const COMMON_FAULTS = ['unplugged', 'no-answer', 'garbage', 'bad-crc', 'slow', 'power-cut'] as const;
 export type CommonFault = (typeof COMMON_FAULTS)[number];
@@ -27,7 +36,7 @@ export interface SimulatorControl {
   readonly faults: readonly string[];
   /** Set (or clear with null) the active fault. */
   setFault(fault: string | null, options?: Record<string, unknown>): void;
-  readonly actions: Record<string, SimulatorAction<never>>;
+  readonly actions: Record<string, SimulatorAction<unknown>>;
   onChange(listener: () => void): () => void;
   /** Files the simulator produced (the last receipt as PNG, the last A4 PDF…), by name. */
   artifact?(name: string): { contentType: string; body: Uint8Array } | null;
