@@ -183,11 +183,26 @@ export function openSqliteJournal(options: SqliteJournalOptions): JournalStore {
       open();
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (filter.from !== undefined) (where.push('i.at >= ?'), args.push(filter.from));
-      if (filter.to !== undefined) (where.push('i.at < ?'), args.push(filter.to));
-      if (filter.action) (where.push('i.action = ?'), args.push(filter.action));
-      if (filter.serviceId) (where.push('i.service_id = ?'), args.push(filter.serviceId));
-      if (filter.idempotencyKey) (where.push('i.idempotency_key = ?'), args.push(filter.idempotencyKey));
+      if (filter.from !== undefined) {
+        where.push('i.at >= ?');
+        args.push(filter.from);
+      }
+      if (filter.to !== undefined) {
+        where.push('i.at < ?');
+        args.push(filter.to);
+      }
+      if (filter.action) {
+        where.push('i.action = ?');
+        args.push(filter.action);
+      }
+      if (filter.serviceId) {
+        where.push('i.service_id = ?');
+        args.push(filter.serviceId);
+      }
+      if (filter.idempotencyKey) {
+        where.push('i.idempotency_key = ?');
+        args.push(filter.idempotencyKey);
+      }
       const sql = `SELECT ${intentColumns} FROM intents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.id DESC LIMIT ?`;
       args.push(Math.min(filter.limit ?? 200, 1000));
       return guard(() => (db.prepare(sql).all(...args) as Row[]).map(toIntent));
@@ -196,9 +211,18 @@ export function openSqliteJournal(options: SqliteJournalOptions): JournalStore {
       open();
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (filter.from !== undefined) (where.push('at >= ?'), args.push(filter.from));
-      if (filter.to !== undefined) (where.push('at < ?'), args.push(filter.to));
-      if (filter.type) (where.push('type = ?'), args.push(filter.type));
+      if (filter.from !== undefined) {
+        where.push('at >= ?');
+        args.push(filter.from);
+      }
+      if (filter.to !== undefined) {
+        where.push('at < ?');
+        args.push(filter.to);
+      }
+      if (filter.type) {
+        where.push('type = ?');
+        args.push(filter.type);
+      }
       const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
       args.push(Math.min(filter.limit ?? 200, 1000));
       return guard(() =>
