@@ -48,17 +48,70 @@ export const FrameSchema = z.object({
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
+const StepId = z.string().max(64);
+
+/** A choice offered on a `choose` step or a reason offered on a `rating` step. */
+export const OptionSchema = z.object({ id: z.string().max(64), label: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
+
 export const StepViewSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('info'), stepId: z.string(), body: LocalizedTextSchema, continueLabel: LocalizedTextSchema }),
-  z.object({ kind: z.literal('form'), stepId: z.string(), fields: z.array(FieldSchema).max(32) }),
+  z.object({ kind: z.literal('info'), stepId: StepId, body: LocalizedTextSchema, continueLabel: LocalizedTextSchema }),
+  z.object({ kind: z.literal('form'), stepId: StepId, fields: z.array(FieldSchema).max(32) }),
   z.object({
     kind: z.literal('message'),
-    stepId: z.string(),
+    stepId: StepId,
     tone: z.enum(['success', 'error', 'info']),
     body: LocalizedTextSchema,
     /** When present, a button that sends `submitStep` with no values (e.g. "Finish"). */
     continueLabel: LocalizedTextSchema.optional(),
   }),
+  /** The kiosk is working (reading the card, calling the gateway, printing); nothing to press. */
+  z.object({ kind: z.literal('busy'), stepId: StepId, body: LocalizedTextSchema }),
+  /** Insert the ID card; `phase` says whether the kiosk is waiting or already reading. */
+  z.object({ kind: z.literal('insert-card'), stepId: StepId, phase: z.enum(['insert', 'reading']), error: LocalizedTextSchema.optional() }),
+  /**
+   * PIN entry on the on-screen PIN pad (or the tactile keypad). The renderer
+   * shows dots only and sends the digits once in `submitStep` {pin}.
+   */
+  z.object({
+    kind: z.literal('pin'),
+    stepId: StepId,
+    mode: z.enum(['verify', 'new', 'confirm']),
+    minDigits: z.number().int().min(4).max(12),
+    maxDigits: z.number().int().min(4).max(12),
+    triesLeft: z.number().int().nonnegative().optional(),
+    error: LocalizedTextSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('fingerprint'),
+    stepId: StepId,
+    phase: z.enum(['place', 'scanning']),
+    attemptsLeft: z.number().int().nonnegative(),
+    error: LocalizedTextSchema.optional(),
+    /** The non-biometric way forward, always offered. Sends `submitStep` {alternative: true}. */
+    alternativeLabel: LocalizedTextSchema,
+  }),
+  z.object({
+    kind: z.literal('otp'),
+    stepId: StepId,
+    /** e.g. "••••3456": enough for the citizen to recognise the number, no more. */
+    sentTo: z.string().max(20),
+    length: z.number().int().min(4).max(8),
+    attemptsLeft: z.number().int().nonnegative(),
+    error: LocalizedTextSchema.optional(),
+    /** Sends `submitStep` {resend: true}. */
+    canResend: z.boolean(),
+  }),
+  z.object({ kind: z.literal('choose'), stepId: StepId, options: z.array(OptionSchema).min(1).max(12) }),
+  z.object({
+    kind: z.literal('review'),
+    stepId: StepId,
+    rows: z.array(z.object({ label: LocalizedTextSchema, value: z.string().max(500) })).max(20),
+    feeFils: z.number().int().nonnegative().optional(),
+    confirmLabel: LocalizedTextSchema,
+  }),
+  z.object({ kind: z.literal('take-card'), stepId: StepId, phase: z.enum(['ejecting', 'take', 'retained']), body: LocalizedTextSchema }),
+  /** Five faces (1–5) and an optional reason; sends {score, reason} or {skip: true}. Never blocks the card or receipt. */
+  z.object({ kind: z.literal('rating'), stepId: StepId, reasons: z.array(OptionSchema).max(8) }),
 ]);
 export type StepView = z.infer<typeof StepViewSchema>;
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ServiceSummary } from '../../contract/index.ts';
 import type { Logger } from '../log/logger.ts';
 import { ServiceDefinitionSchema, type ServiceDefinition, type StepKind } from './service-schema.ts';
+import { checkServiceDefinition } from './service-checks.ts';
 
 export interface CatalogueEntry {
   file: string;
@@ -88,6 +89,8 @@ function readEntry(file: string, options: CatalogueOptions): CatalogueEntry {
     return { file, service: null, available: false, problem: parsed.error.issues.slice(0, 3).map(describeZodIssue).join('; ') };
   }
   const service = parsed.data;
+  const problems = checkServiceDefinition(service);
+  if (problems.length > 0) return { file, service: null, available: false, problem: problems.slice(0, 5).join('; ') };
   const unsupported = [...new Set(service.steps.map((s) => s.kind).filter((k) => !options.supportedStepKinds.has(k)))];
   if (unsupported.length > 0) {
     return { file, service, available: false, problem: `needs step kinds this build cannot run yet: ${unsupported.join(', ')}` };

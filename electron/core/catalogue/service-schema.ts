@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from '../../contract/index.ts';
 
 /**
- * A service is data: `resources/services/<id>.json`. This is the first,
- * minimal format (foundation): texts, fee and an ordered list of steps. Step
- * kinds the runtime cannot run yet are accepted by the schema but make the
- * service unavailable, with the reason logged for the technician.
+ * A service is data: `resources/services/<id>.json`, checked by this schema
+ * and then by `service-checks.ts` like an ATM state table (reachability,
+ * timeouts, pay-before-submit, references). `resources/service.schema.json`
+ * is generated from this file for editors and external tools.
  */
 const StepId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes');
 
-export const FIELD_TYPES = ['text', 'digits', 'email', 'mobile', 'reference'] as const;
+export const FIELD_TYPES = ['text', 'digits', 'email', 'mobile', 'reference', 'block', 'road', 'building', 'flat'] as const;
 
 export const FieldDefinitionSchema = z
   .object({
@@ -23,22 +23,63 @@ export const FieldDefinitionSchema = z
   .strict();
 export type FieldDefinition = z.infer<typeof FieldDefinitionSchema>;
 
-/** Every step kind a service may use, including those later issues implement. */
-const FUTURE_STEP_KINDS = ['card-in', 'pin', 'fingerprint', 'otp', 'choose', 'review', 'pay', 'submit', 'print', 'card-out', 'rating'] as const;
-export const STEP_KINDS = ['info', 'form', 'done', ...FUTURE_STEP_KINDS] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+/**
+ * A reference to a value known during the flow: `card.nameEn`,
+ * `values.<step>.<field>`, `application.reference`, `lookup.status`…
+ */
+export const ValueRefSchema = z.string().regex(/^(card\.(cpr|nameAr|nameEn|dateOfBirth|nationality|expiry|cardSerial|address)|values\.[a-z0-9-]+\.[a-z0-9-]+|application\.(reference|status)|lookup\.(reference|status|updatedAt)|service\.fee)$/, 'not a known value reference');
 
-const StepBase = { id: StepId, title: LocalizedTextSchema };
+/** Facts eligibility rules can test. */
+export const FACTS = ['citizen.age', 'card.daysToExpiry', 'card.expired', 'card.nationality'] as const;
+
+export const EligibilityRuleSchema = z
+  .object({
+    fact: z.enum(FACTS),
+    op: z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']),
+    /** A literal, or a named setting from the kiosk configuration (`{"setting": "renewalWindowDays"}`). */
+    value: z.union([z.number(), z.string().max(20), z.boolean(), z.object({ setting: z.enum(['renewalWindowDays', 'minimumAgeAdvancedEkey']) }).strict()]),
+    /** What the citizen is told when the rule does not hold. */
+    message: LocalizedTextSchema,
+  })
+  .strict();
+export type EligibilityRule = z.infer<typeof EligibilityRuleSchema>;
+
+const Base = {
+  id: StepId,
+  title: LocalizedTextSchema,
+  /** Overrides the kind's default step timeout. */
+  timeoutSeconds: z.number().int().min(10).max(600).optional(),
+  /** Go to this step next instead of the following one. */
+  next: StepId.optional(),
+};
 
 export const StepDefinitionSchema = z.discriminatedUnion('kind', [
-  z.object({ ...StepBase, kind: z.literal('info'), body: LocalizedTextSchema }).strict(),
-  z.object({ ...StepBase, kind: z.literal('form'), fields: z.array(FieldDefinitionSchema).min(1).max(16) }).strict(),
-  z.object({ ...StepBase, kind: z.literal('done'), body: LocalizedTextSchema }).strict(),
+  z.object({ ...Base, kind: z.literal('info'), body: LocalizedTextSchema }).strict(),
+  z.object({ ...Base, kind: z.literal('form'), fields: z.array(FieldDefinitionSchema).min(1).max(16) }).strict(),
+  z.object({ ...Base, kind: z.literal('done'), body: LocalizedTextSchema }).strict(),
+  z.object({ ...Base, kind: z.literal('card-in'), eligibility: z.array(EligibilityRuleSchema).max(10) }).strict(),
+  z.object({ ...Base, kind: z.literal('pin'), mode: z.enum(['verify', 'new']) }).strict(),
+  z.object({ ...Base, kind: z.literal('fingerprint'), maxAttempts: z.number().int().min(1).max(5), alternative: StepId }).strict(),
+  z.object({ ...Base, kind: z.literal('otp'), mobile: ValueRefSchema }).strict(),
   z
-    .object({ ...StepBase, kind: z.enum(FUTURE_STEP_KINDS) })
-    .passthrough(),
+    .object({
+      ...Base,
+      kind: z.literal('choose'),
+      options: z.array(z.object({ id: StepId, label: LocalizedTextSchema, description: LocalizedTextSchema.optional(), next: StepId.optional() }).strict()).min(1).max(12),
+    })
+    .strict(),
+  z.object({ ...Base, kind: z.literal('review'), rows: z.array(z.object({ label: LocalizedTextSchema, value: ValueRefSchema }).strict()).min(1).max(20) }).strict(),
+  z.object({ ...Base, kind: z.literal('pay') }).strict(),
+  z.object({ ...Base, kind: z.literal('submit'), applicationType: z.string().regex(/^[A-Z][A-Z0-9_]{2,40}$/), include: z.array(ValueRefSchema).max(20) }).strict(),
+  z.object({ ...Base, kind: z.literal('lookup'), call: z.enum(['application-status']), input: ValueRefSchema }).strict(),
+  z.object({ ...Base, kind: z.literal('chip-write'), address: z.object({ block: ValueRefSchema, road: ValueRefSchema, building: ValueRefSchema, flat: ValueRefSchema }).strict() }).strict(),
+  z.object({ ...Base, kind: z.literal('print'), document: z.enum(['receipt', 'statement']) }).strict(),
+  z.object({ ...Base, kind: z.literal('card-out'), waitSeconds: z.number().int().min(10).max(120) }).strict(),
+  z.object({ ...Base, kind: z.literal('rating'), reasons: z.array(z.object({ id: StepId, label: LocalizedTextSchema }).strict()).max(8) }).strict(),
 ]);
 export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
+export type StepKind = StepDefinition['kind'];
+export const STEP_KINDS = StepDefinitionSchema.options.map((o) => o.shape.kind.value) as StepKind[];
 
 export const ServiceDefinitionSchema = z
   .object({
@@ -56,12 +97,5 @@ export const ServiceDefinitionSchema = z
     order: z.number().int().min(0).max(10_000),
     steps: z.array(StepDefinitionSchema).min(1).max(40),
   })
-  .strict()
-  .superRefine((service, ctx) => {
-    const seen = new Set<string>();
-    service.steps.forEach((step, index) => {
-      if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `step id "${step.id}" is used twice` });
-      seen.add(step.id);
-    });
-  });
+  .strict();
 export type ServiceDefinition = z.infer<typeof ServiceDefinitionSchema>;

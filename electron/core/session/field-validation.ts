@@ -12,6 +12,10 @@ const MESSAGES = {
   email: { ar: 'أدخل بريدًا إلكترونيًا صحيحًا، مثل name@example.com.', en: 'Enter a valid email address, like name@example.com.' },
   mobile: { ar: 'أدخل رقم هاتف بحريني من ٨ أرقام يبدأ بـ ٣ أو ٦.', en: 'Enter an 8-digit Bahraini mobile number starting with 3 or 6.' },
   reference: { ar: 'أدخل رقم مرجع صحيح (٦ إلى ٢٠ حرفًا أو رقمًا).', en: 'Enter a valid reference (6 to 20 letters or digits).' },
+  block: { ar: 'رقم المجمع من ٣ أو ٤ أرقام.', en: 'A block number has 3 or 4 digits.' },
+  road: { ar: 'رقم الطريق من ١ إلى ٤ أرقام.', en: 'A road number has 1 to 4 digits.' },
+  building: { ar: 'رقم المبنى من ١ إلى ٤ أرقام، وقد يتبعه حرف.', en: 'A building number has 1 to 4 digits, possibly followed by a letter.' },
+  flat: { ar: 'رقم الشقة من ١ إلى ٤ أرقام، وقد يتبعه حرف.', en: 'A flat number has 1 to 4 digits, possibly followed by a letter.' },
 } satisfies Record<string, LocalizedText>;
 
 // Control characters, bidi overrides and other invisible formatting have no place in a form value.
@@ -39,6 +43,16 @@ export function checkField(field: FieldDefinition, input: unknown): FieldCheck {
     case 'reference': {
       const upper = value.toUpperCase();
       return /^[A-Z0-9-]{6,20}$/.test(upper) ? { ok: true, value: upper } : { ok: false, error: MESSAGES.reference };
+    }
+    // Bahraini addresses: block (3–4 digits), road (1–4), building (1–4 + optional letter), flat.
+    case 'block':
+      return /^\d{3,4}$/.test(value) ? { ok: true, value } : { ok: false, error: MESSAGES.block };
+    case 'road':
+      return /^\d{1,4}$/.test(value) ? { ok: true, value } : { ok: false, error: MESSAGES.road };
+    case 'building':
+    case 'flat': {
+      const upper = value.toUpperCase();
+      return /^\d{1,4}[A-Z]?$/.test(upper) ? { ok: true, value: upper } : { ok: false, error: MESSAGES[field.type] };
     }
   }
 }

@@ -1,0 +1,58 @@
+import type { CitizenCard, BahrainiAddress } from './citizen-card.ts';
+
+/**
+ * What the flow runtime needs from the outside world, in the runtime's own
+ * words. Adapters map device drivers and the gateway client onto these, so
+ * the runtime is tested with fakes and never sees a byte or an HTTP status.
+ * Every call takes an AbortSignal: cancel, idle wipe and step timeouts abort.
+ */
+
+export type CardReadResult =
+  | { kind: 'read'; card: CitizenCard }
+  | { kind: 'unreadable' }
+  | { kind: 'foreign' }
+  | { kind: 'removed' }
+  | { kind: 'timeout' }
+  | { kind: 'device-fault' };
+
+export type PinCheck = { kind: 'ok' } | { kind: 'wrong'; triesLeft: number } | { kind: 'blocked' } | { kind: 'removed' } | { kind: 'device-fault' };
+export type CardWrite = { kind: 'ok' } | { kind: 'removed' } | { kind: 'device-fault' };
+export type CardRelease = { kind: 'taken' } | { kind: 'retained' } | { kind: 'device-fault' };
+
+export interface CardPort {
+  /** Open the slot and wait for a card, then read the chip. */
+  readCard(signal: AbortSignal): Promise<CardReadResult>;
+  verifyPin(pin: string, signal: AbortSignal): Promise<PinCheck>;
+  /** PIN unblock/reset after the citizen proved who they are another way. */
+  setNewPin(pin: string, signal: AbortSignal): Promise<CardWrite>;
+  writeAddress(address: BahrainiAddress, signal: AbortSignal): Promise<CardWrite>;
+  /** The fingerprint reference stored on the card (opaque). */
+  fingerprintReference(): Uint8Array | null;
+  /** Eject to the gate and wait up to `waitSeconds` for the citizen to take it; retain after that. */
+  release(waitSeconds: number, signal: AbortSignal): Promise<CardRelease>;
+  /** Is a card in the reader now (for wipe: never keep a card silently)? */
+  hasCard(): boolean;
+}
+
+export type FingerprintMatch = { kind: 'match' } | { kind: 'no-match' } | { kind: 'poor-quality' } | { kind: 'removed' } | { kind: 'timeout' } | { kind: 'device-fault' };
+
+export interface FingerprintPort {
+  captureAndMatch(reference: Uint8Array, signal: AbortSignal): Promise<FingerprintMatch>;
+}
+
+/** Failures from the gateway, already in the runtime's words. */
+export type GatewayFailure = { kind: 'unavailable' | 'timeout' | 'invalid-response' | 'circuit-open' | 'rejected'; code?: string };
+export type GatewayResult<T> = { ok: true; value: T } | { ok: false; failure: GatewayFailure };
+
+export interface ApplicationReceipt {
+  reference: string;
+  status: string;
+}
+
+export interface GatewayPort {
+  submitApplication(input: { serviceId: string; applicationType: string; cpr: string; data: Record<string, string>; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<ApplicationReceipt>>;
+  applicationStatus(reference: string, signal: AbortSignal): Promise<GatewayResult<{ reference: string; status: string; updatedAt: string }>>;
+  sendOtp(input: { cpr: string; mobile: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ otpId: string; expiresInSeconds: number }>>;
+  verifyOtp(input: { otpId: string; code: string }, signal: AbortSignal): Promise<GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>>;
+  submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;
+}
