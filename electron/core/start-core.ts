@@ -5,16 +5,14 @@ import { loadConfig } from './config/load-config.ts';
 import type { KioskConfig } from './config/config-schema.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { loadServiceCatalogue } from './catalogue/service-catalogue.ts';
-import type { StepKind } from './catalogue/service-schema.ts';
+import { unavailablePorts } from './flow/unavailable-ports.ts';
+import { SUPPORTED_STEP_KINDS } from './flow/step-registry.ts';
 import { KioskCore } from './kiosk/kiosk-core.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
 import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
 import { createLaunchToken } from './bridge/launch-token.ts';
 import { handleTestHook } from './testing/test-hooks.ts';
 import type { DestinationStream } from 'pino';
-
-/** Step kinds this build's runtime can run; the rest keep their services disabled. */
-export const SUPPORTED_STEP_KINDS: ReadonlySet<StepKind> = new Set<StepKind>(['info', 'form', 'done']);
 
 export interface StartCoreOptions {
   /** Root that relative paths in the config are resolved against. */
@@ -63,7 +61,8 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     paymentsAvailable: false,
     logger,
   });
-  const core = new KioskCore({ config, clock, catalogue, logger });
+  // Devices and the gateway are wired in by their own modules; until then nothing that needs them is offered.
+  const core = new KioskCore({ config, clock, catalogue, logger, ports: unavailablePorts(), capabilities: () => new Set() });
   const token = createLaunchToken();
 
   if (!options.serve) {

@@ -40,6 +40,16 @@ export const ConfigSchema = z
         answerWithinSeconds: z.number().int().min(20, 'must be at least 20 seconds so everyone can answer').max(300),
       })
       .strict(),
+    services: z
+      .object({
+        /** A card can be renewed this many days before it expires. */
+        renewalWindowDays: z.number().int().min(0).max(730),
+        /** eKey advanced level needs this age (law: 15). */
+        minimumAgeAdvancedEkey: z.number().int().min(0).max(25),
+        /** How long a returned card waits at the gate before it is retained for the citizen's safety. */
+        cardTakeSeconds: z.number().int().min(10).max(120),
+      })
+      .strict(),
     shell: z
       .object({
         mode: z.enum(['auto', 'electron', 'browser']),

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Intent, IntentResult, Language, LocalizedText, StepView, ViewModel } from '../../contract/index.ts';
+import type { Intent, IntentResult, Language, LocalizedText, ViewModel } from '../../contract/index.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { KioskConfig } from '../config/config-schema.ts';
 import type { Logger } from '../log/logger.ts';
 import { toServiceSummary, type ServiceCatalogue } from '../catalogue/service-catalogue.ts';
-import type { ServiceDefinition, StepDefinition } from '../catalogue/service-schema.ts';
 import { createIdleTimer, type IdleTimer } from '../session/idle-timer.ts';
 import { SessionTable, type CitizenSession } from '../session/session.ts';
-import { checkField } from '../session/field-validation.ts';
 import type { KioskCoreApi } from '../kiosk-core-api.ts';
+import { FlowRun } from '../flow/flow-run.ts';
+import type { FlowPorts } from '../flow/step-context.ts';
+import { serviceOffered, type Capability } from '../flow/service-needs.ts';
 
 export type OutOfServiceReason = Parameters<KioskCoreApi['setOutOfService']>[0];
 
@@ -19,9 +20,6 @@ const OUT_OF_SERVICE_TEXT: Record<NonNullable<OutOfServiceReason>, LocalizedText
   journal: { ar: 'هذا الجهاز خارج الخدمة مؤقتًا. لم تُؤخذ أي مبالغ.', en: 'This kiosk is temporarily out of service. No money has been taken.' },
 };
 
-const CONTINUE: LocalizedText = { ar: 'متابعة', en: 'Continue' };
-const FINISH: LocalizedText = { ar: 'إنهاء', en: 'Finish' };
-
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
 
 export interface KioskCoreDeps {
@@ -29,6 +27,10 @@ export interface KioskCoreDeps {
   clock: Clock;
   catalogue: ServiceCatalogue;
   logger: Logger;
+  /** Devices and gateway as the flow runtime sees them. */
+  ports: FlowPorts;
+  /** What is up right now; services needing anything else are hidden. */
+  capabilities: () => ReadonlySet<Capability>;
 }
 
 /**
@@ -75,6 +77,7 @@ export class KioskCore implements KioskCoreApi {
 
   wipeSession(reason: string): void {
     const session = this.#session;
+    session?.flow?.dispose(reason);
     this.#idle?.stop();
     this.#idle = null;
     this.#session = null;
@@ -99,51 +102,15 @@ export class KioskCore implements KioskCoreApi {
     const session = this.#session;
     if (!session) return { screen: 'attract', ...common };
     if (session.screen === 'language') return { screen: 'language', ...common };
-    if (session.screen === 'menu') {
-      return { screen: 'menu', ...common, services: this.#deps.catalogue.available().map(toServiceSummary) };
+    if (session.screen === 'menu' || !session.flow) {
+      return { screen: 'menu', ...common, services: this.#offeredServices().map(toServiceSummary) };
     }
-    const service = this.#currentService(session);
-    const step = service.steps[session.stepIndex]!;
-    const isLast = step.kind === 'done';
-    return {
-      screen: 'step',
-      ...common,
-      frame: {
-        serviceTitle: service.title,
-        stepTitle: step.title,
-        progress: { current: session.stepIndex + 1, total: service.steps.length },
-        canGoBack: !isLast,
-        canCancel: !isLast,
-        help: service.help,
-      },
-      step: this.#stepView(step, session),
-    };
+    return { screen: 'step', ...common, ...session.flow.view() };
   }
 
-  #stepView(step: StepDefinition, session: CitizenSession): StepView {
-    switch (step.kind) {
-      case 'info':
-        return { kind: 'info', stepId: step.id, body: step.body, continueLabel: CONTINUE };
-      case 'form':
-        return {
-          kind: 'form',
-          stepId: step.id,
-          fields: step.fields.map((field) => ({
-            id: field.id,
-            label: field.label,
-            keyboard: field.type === 'digits' ? 'numeric' : field.type === 'mobile' ? 'phone' : field.type === 'email' ? 'email' : 'text',
-            maxLength: field.maxLength,
-            value: session.draft[field.id] ?? session.values.get(step.id)?.[field.id] ?? '',
-            ...(session.errors[field.id] ? { error: session.errors[field.id] } : {}),
-            ...(field.hint ? { hint: field.hint } : {}),
-          })),
-        };
-      case 'done':
-        return { kind: 'message', stepId: step.id, tone: 'success', body: step.body, continueLabel: FINISH };
-      default:
-        // The catalogue never offers a service with a step kind this build cannot run.
-        throw new Error(`step kind ${step.kind} is not supported`);
-    }
+  #offeredServices() {
+    const up = this.#deps.capabilities();
+    return this.#deps.catalogue.available().filter((service) => serviceOffered(service, up));
   }
 
   #apply(intent: Intent): IntentResult {
@@ -192,11 +159,7 @@ export class KioskCore implements KioskCoreApi {
       startedAt: clock.now(),
       language: config.languages.default,
       screen: onlyOneLanguage ? 'menu' : 'language',
-      serviceId: null,
-      stepIndex: 0,
-      values: new Map(),
-      draft: {},
-      errors: {},
+      flow: null,
       helpOpen: false,
     };
     this.#session = session;
@@ -222,61 +185,44 @@ export class KioskCore implements KioskCoreApi {
 
   #selectService(session: CitizenSession, serviceId: string): IntentResult {
     if (session.screen !== 'menu') return refused('services are chosen from the menu');
-    const service = this.#deps.catalogue.find(serviceId);
+    const service = this.#offeredServices().find((s) => s.id === serviceId);
     if (!service) return refused('service not available');
+    const { config, clock, logger, ports } = this.#deps;
+    const flow = new FlowRun(service, {
+      clock,
+      logger,
+      ports,
+      settings: { renewalWindowDays: config.services.renewalWindowDays, minimumAgeAdvancedEkey: config.services.minimumAgeAdvancedEkey, cardTakeSeconds: config.services.cardTakeSeconds },
+      sessionId: session.id,
+      idempotencyKey: `${session.id}:${service.id}:${randomUUID()}`,
+      onChange: () => {
+        if (this.#session?.flow === flow) this.#emit();
+      },
+      onEnd: (outcome) => {
+        if (this.#session?.flow !== flow) return;
+        logger.info({ session: session.id, service: service.id, outcome }, 'service left');
+        session.flow = null;
+        session.screen = 'menu';
+        session.helpOpen = false;
+        this.#emit();
+      },
+    });
     session.screen = 'step';
-    session.serviceId = service.id;
-    session.stepIndex = 0;
-    session.values = new Map();
-    this.#clearStepState(session);
-    this.#deps.logger.info({ session: session.id, service: service.id }, 'service started');
+    session.flow = flow;
+    session.helpOpen = false;
+    logger.info({ session: session.id, service: service.id }, 'service started');
+    flow.start();
     return { ok: true };
   }
 
   #submitStep(session: CitizenSession, stepId: string, values: Record<string, unknown>): IntentResult {
-    if (session.screen !== 'step') return refused('no step on screen');
-    const service = this.#currentService(session);
-    const step = service.steps[session.stepIndex]!;
-    // The renderer can only answer the step it is showing: no skipping ahead.
-    if (step.id !== stepId) return refused('not the current step');
-    if (step.kind === 'form') {
-      const cleaned: Record<string, string> = {};
-      const errors: CitizenSession['errors'] = {};
-      const draft: Record<string, string> = {};
-      for (const field of step.fields) {
-        const input = values[field.id];
-        draft[field.id] = typeof input === 'string' ? input.slice(0, field.maxLength) : '';
-        const check = checkField(field, input);
-        if (check.ok) cleaned[field.id] = check.value;
-        else errors[field.id] = check.error;
-      }
-      if (Object.keys(errors).length > 0) {
-        session.draft = draft;
-        session.errors = errors;
-        return { ok: true };
-      }
-      session.values.set(step.id, cleaned);
-    }
-    if (step.kind === 'done') {
-      this.#leaveService(session, 'completed');
-      return { ok: true };
-    }
-    session.stepIndex += 1;
-    this.#clearStepState(session);
-    return { ok: true };
+    if (session.screen !== 'step' || !session.flow) return refused('no step on screen');
+    session.helpOpen = false;
+    return session.flow.submit(stepId, values);
   }
 
   #back(session: CitizenSession): IntentResult {
-    if (session.screen === 'step') {
-      const step = this.#currentService(session).steps[session.stepIndex]!;
-      if (step.kind === 'done') return refused('the service is finished');
-      if (session.stepIndex === 0) this.#leaveService(session, 'back');
-      else {
-        session.stepIndex -= 1;
-        this.#clearStepState(session);
-      }
-      return { ok: true };
-    }
+    if (session.screen === 'step' && session.flow) return session.flow.back();
     if (session.screen === 'menu' && this.#deps.config.languages.enabled.length > 1) {
       session.screen = 'language';
       return { ok: true };
@@ -285,34 +231,10 @@ export class KioskCore implements KioskCoreApi {
   }
 
   #cancel(session: CitizenSession): IntentResult {
-    if (session.screen === 'step') {
-      // Leaving a service drops everything typed in it; the citizen stays at the menu.
-      this.#leaveService(session, 'cancelled');
-      return { ok: true };
-    }
+    // Inside a service, cancel leaves the service (the card is given back first); at the menu it ends the session.
+    if (session.screen === 'step' && session.flow) return session.flow.cancel();
     this.wipeSession('citizen-ended');
     return { ok: true };
-  }
-
-  #leaveService(session: CitizenSession, how: string): void {
-    this.#deps.logger.info({ session: session.id, service: session.serviceId, how }, 'service left');
-    session.screen = 'menu';
-    session.serviceId = null;
-    session.stepIndex = 0;
-    session.values = new Map();
-    this.#clearStepState(session);
-  }
-
-  #clearStepState(session: CitizenSession): void {
-    session.draft = {};
-    session.errors = {};
-    session.helpOpen = false;
-  }
-
-  #currentService(session: CitizenSession): ServiceDefinition {
-    const service = session.serviceId ? this.#deps.catalogue.find(session.serviceId) : undefined;
-    if (!service) throw new Error('session points at a service that is not available');
-    return service;
   }
 
   #emit(): void {

@@ -1,4 +1,5 @@
-import type { Language, LocalizedText } from '../../contract/index.ts';
+import type { Language } from '../../contract/index.ts';
+import type { FlowRun } from '../flow/flow-run.ts';
 
 /** Where a citizen is. Everything personal lives here and only here, and is dropped on wipe. */
 export interface CitizenSession {
@@ -6,13 +7,8 @@ export interface CitizenSession {
   readonly startedAt: number;
   language: Language;
   screen: 'language' | 'menu' | 'step';
-  serviceId: string | null;
-  stepIndex: number;
-  /** Values typed per step, cleaned. */
-  values: Map<string, Record<string, string>>;
-  /** Raw values and errors of the step on screen, so the citizen sees what they typed. */
-  draft: Record<string, string>;
-  errors: Record<string, LocalizedText>;
+  /** The service being run, with everything the citizen entered in it. */
+  flow: FlowRun | null;
   helpOpen: boolean;
 }
 

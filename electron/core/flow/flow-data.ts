@@ -1,0 +1,49 @@
+import type { ApplicationReceipt } from './flow-ports.ts';
+import type { CitizenCard } from './citizen-card.ts';
+
+/**
+ * Everything one service run knows about the citizen. It belongs to the
+ * session and is dropped with it; nothing here is logged.
+ */
+export interface FlowData {
+  card: CitizenCard | null;
+  /** Form values by step id, then field id (already validated and normalised). */
+  values: Record<string, Record<string, string>>;
+  choices: Record<string, string>;
+  application: ApplicationReceipt | null;
+  lookup: { reference: string; status: string; updatedAt: string } | null;
+  /** One key per service run: a retried submit is never a second application. */
+  idempotencyKey: string;
+  /** Set once an irreversible step has run: no more back or cancel. */
+  committed: boolean;
+}
+
+export function emptyFlowData(idempotencyKey: string): FlowData {
+  return { card: null, values: {}, choices: {}, application: null, lookup: null, idempotencyKey, committed: false };
+}
+
+/** Resolves a value reference from a service file (`card.nameEn`, `values.contact.mobile`…) to display text. */
+export function resolveValue(ref: string, data: FlowData, feeFils: number): string {
+  const [root, a, b] = ref.split('.');
+  switch (root) {
+    case 'card': {
+      const card = data.card;
+      if (!card) return '';
+      if (a === 'address') {
+        const { flat, building, road, block } = card.address;
+        return [flat ? `Flat ${flat}` : null, `Building ${building}`, `Road ${road}`, `Block ${block}`].filter(Boolean).join(', ');
+      }
+      return String(card[a as keyof typeof card] ?? '');
+    }
+    case 'values':
+      return data.values[a ?? '']?.[b ?? ''] ?? '';
+    case 'application':
+      return data.application ? String(data.application[a as keyof typeof data.application] ?? '') : '';
+    case 'lookup':
+      return data.lookup ? String(data.lookup[a as keyof typeof data.lookup] ?? '') : '';
+    case 'service':
+      return a === 'fee' ? String(feeFils) : '';
+    default:
+      return '';
+  }
+}

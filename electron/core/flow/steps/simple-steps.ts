@@ -1,0 +1,74 @@
+import type { StepDefinition } from '../../catalogue/service-schema.ts';
+import { FLOW_TEXT } from '../flow-texts.ts';
+import { resolveValue } from '../flow-data.ts';
+import { ok, refused, type StepFactory } from '../step-context.ts';
+
+type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K }>;
+
+export const infoStep: StepFactory<Step<'info'>> = (ctx) => ({
+  view: () => ({ kind: 'info', stepId: ctx.step.id, body: ctx.step.body, continueLabel: FLOW_TEXT.continue }),
+  submit: () => {
+    ctx.advance();
+    return ok;
+  },
+});
+
+export const doneStep: StepFactory<Step<'done'>> = (ctx) => ({
+  view: () => ({ kind: 'message', stepId: ctx.step.id, tone: 'success', body: ctx.step.body, continueLabel: FLOW_TEXT.finish }),
+  submit: () => {
+    ctx.advance();
+    return ok;
+  },
+});
+
+export const chooseStep: StepFactory<Step<'choose'>> = (ctx) => ({
+  view: () => ({
+    kind: 'choose',
+    stepId: ctx.step.id,
+    options: ctx.step.options.map((o) => ({ id: o.id, label: o.label, ...(o.description ? { description: o.description } : {}) })),
+  }),
+  submit: (values) => {
+    const option = ctx.step.options.find((o) => o.id === values.option);
+    if (!option) return refused('unknown option');
+    ctx.data.choices[ctx.step.id] = option.id;
+    ctx.advance(option.next);
+    return ok;
+  },
+});
+
+export const reviewStep: StepFactory<Step<'review'>> = (ctx) => ({
+  view: () => ({
+    kind: 'review',
+    stepId: ctx.step.id,
+    rows: ctx.step.rows.map((row) => ({ label: row.label, value: resolveValue(row.value, ctx.data, ctx.service.feeFils) })),
+    ...(ctx.service.feeFils > 0 ? { feeFils: ctx.service.feeFils } : {}),
+    confirmLabel: FLOW_TEXT.confirm,
+  }),
+  submit: () => {
+    ctx.advance();
+    return ok;
+  },
+});
+
+/** Ratings never delay the citizen: sent in the background, skippable, failures only logged. */
+export const ratingStep: StepFactory<Step<'rating'>> = (ctx) => ({
+  view: () => ({ kind: 'rating', stepId: ctx.step.id, reasons: ctx.step.reasons }),
+  submit: (values) => {
+    if (values.skip === true) {
+      ctx.advance();
+      return ok;
+    }
+    const score = values.score;
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) return refused('score must be 1 to 5');
+    const reason = typeof values.reason === 'string' && ctx.step.reasons.some((r) => r.id === values.reason) ? values.reason : null;
+    ctx.ports.gateway
+      .submitRating({ serviceId: ctx.service.id, sessionId: ctx.sessionId, score, reason }, new AbortController().signal)
+      .then((result) => {
+        if (!result.ok) ctx.logger.warn({ failure: result.failure.kind }, 'rating not delivered');
+      })
+      .catch(() => ctx.logger.warn({}, 'rating not delivered'));
+    ctx.logger.info({ service: ctx.service.id, score, reason }, 'service rated');
+    ctx.advance();
+    return ok;
+  },
+});

@@ -1,0 +1,111 @@
+import type { CitizenCard } from '../citizen-card.ts';
+import type { CardReadResult, FingerprintMatch, GatewayResult, PinCheck } from '../flow-ports.ts';
+import type { FlowPorts } from '../step-context.ts';
+
+/** A fictional citizen for unit tests. */
+export function testCard(overrides: Partial<CitizenCard> = {}): CitizenCard {
+  return {
+    cpr: '000000018',
+    nameAr: 'شخص تجريبي',
+    nameEn: 'Test Person',
+    dateOfBirth: '1990-05-01',
+    nationality: 'BHR',
+    expiry: '2027-01-10',
+    cardSerial: 'TST000001',
+    address: { flat: '1', building: '100', road: '200', block: '300' },
+    ...overrides,
+  };
+}
+
+/**
+ * Scriptable ports: each answer is taken from a queue (or a default), and
+ * every call is recorded, so tests assert what the runtime asked for.
+ */
+export function fakePorts() {
+  const calls: string[] = [];
+  let cardIn = false;
+  const queues = {
+    read: [] as CardReadResult[],
+    pin: [] as PinCheck[],
+    finger: [] as FingerprintMatch[],
+    submit: [] as GatewayResult<{ reference: string; status: string }>[],
+    verifyOtp: [] as GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>[],
+  };
+  let pinTries = 3;
+  const correctPin = '1234';
+  const submitted: { idempotencyKey: string; data: Record<string, string> }[] = [];
+  const take = <T>(queue: T[], fallback: () => T): Promise<T> => Promise.resolve(queue.length > 0 ? queue.shift()! : fallback());
+  const ports: FlowPorts = {
+    card: {
+      readCard: async () => {
+        calls.push('readCard');
+        const result = await take(queues.read, () => ({ kind: 'read', card: testCard() }) as CardReadResult);
+        if (result.kind === 'read' || result.kind === 'foreign' || result.kind === 'unreadable') cardIn = true;
+        return result;
+      },
+      verifyPin: async (pin) => {
+        calls.push('verifyPin');
+        if (queues.pin.length > 0) return queues.pin.shift()!;
+        if (pinTries === 0) return { kind: 'blocked' };
+        if (pin === correctPin) {
+          pinTries = 3;
+          return { kind: 'ok' };
+        }
+        pinTries -= 1;
+        return { kind: 'wrong', triesLeft: pinTries };
+      },
+      setNewPin: async () => {
+        calls.push('setNewPin');
+        return { kind: 'ok' };
+      },
+      writeAddress: async () => {
+        calls.push('writeAddress');
+        return { kind: 'ok' };
+      },
+      fingerprintReference: () => new Uint8Array([1, 2, 3]),
+      release: async () => {
+        calls.push('release');
+        cardIn = false;
+        return { kind: 'taken' };
+      },
+      hasCard: () => cardIn,
+    },
+    fingerprint: {
+      captureAndMatch: async () => {
+        calls.push('fingerprint');
+        return take(queues.finger, () => ({ kind: 'match' }) as FingerprintMatch);
+      },
+    },
+    gateway: {
+      submitApplication: async (input) => {
+        calls.push('submit');
+        submitted.push({ idempotencyKey: input.idempotencyKey, data: input.data });
+        return take(queues.submit, () => ({ ok: true, value: { reference: 'APP-2026-000123', status: 'received' } }));
+      },
+      applicationStatus: async (reference) => {
+        calls.push('status');
+        return reference === 'APP-2026-000123'
+          ? { ok: true, value: { reference, status: 'ready-for-collection', updatedAt: '2026-11-20' } }
+          : { ok: false, failure: { kind: 'rejected', code: 'not-found' } };
+      },
+      sendOtp: async () => {
+        calls.push('sendOtp');
+        return { ok: true, value: { otpId: 'otp-1', expiresInSeconds: 300 } };
+      },
+      verifyOtp: async (input) => {
+        calls.push('verifyOtp');
+        return take(queues.verifyOtp, () => ({ ok: true, value: { verified: input.code === '123456', attemptsLeft: 2, expired: false } }));
+      },
+      submitRating: async () => {
+        calls.push('rating');
+        return { ok: true, value: null };
+      },
+    },
+  };
+  return { ports, calls, queues, submitted, cardInside: () => cardIn };
+}
+
+/** Lets every pending promise callback run (the fakes answer at once). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+}
