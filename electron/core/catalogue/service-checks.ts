@@ -76,8 +76,10 @@ export function checkServiceDefinition(service: ServiceDefinition): string[] {
         return step.include;
       case 'otp':
         return [step.mobile];
-      case 'lookup':
-        return [step.input];
+      case 'lookup': {
+        const { call: _call, ...refsOf } = step.query;
+        return Object.values(refsOf);
+      }
       case 'chip-write':
         return Object.values(step.address);
       default:

@@ -27,7 +27,7 @@ export type FieldDefinition = z.infer<typeof FieldDefinitionSchema>;
  * A reference to a value known during the flow: `card.nameEn`,
  * `values.<step>.<field>`, `application.reference`, `lookup.status`…
  */
-export const ValueRefSchema = z.string().regex(/^(card\.(cpr|nameAr|nameEn|dateOfBirth|nationality|expiry|cardSerial|address)|values\.[a-z0-9-]+\.[a-z0-9-]+|application\.(reference|status)|lookup\.(reference|status|updatedAt)|service\.fee)$/, 'not a known value reference');
+export const ValueRefSchema = z.string().regex(/^(card\.(cpr|nameAr|nameEn|dateOfBirth|nationality|expiry|cardSerial|address)|values\.[a-z0-9-]+\.[a-z0-9-]+|application\.(reference|status)|lookup\.(reference|status|updatedAt|block|road|building|flat)|service\.fee)$/, 'not a known value reference');
 
 /** Facts eligibility rules can test. */
 export const FACTS = ['citizen.age', 'card.daysToExpiry', 'card.expired', 'card.nationality'] as const;
@@ -71,7 +71,21 @@ export const StepDefinitionSchema = z.discriminatedUnion('kind', [
   z.object({ ...Base, kind: z.literal('review'), rows: z.array(z.object({ label: LocalizedTextSchema, value: ValueRefSchema }).strict()).min(1).max(20) }).strict(),
   z.object({ ...Base, kind: z.literal('pay') }).strict(),
   z.object({ ...Base, kind: z.literal('submit'), applicationType: z.string().regex(/^[A-Z][A-Z0-9_]{2,40}$/), include: z.array(ValueRefSchema).max(20) }).strict(),
-  z.object({ ...Base, kind: z.literal('lookup'), call: z.enum(['application-status']), input: ValueRefSchema }).strict(),
+  /**
+   * A read-only question to the gateway: an application's status (by a typed or scanned reference),
+   * whether an address exists (block/road/building), or the address registered for the card holder.
+   */
+  z
+    .object({
+      ...Base,
+      kind: z.literal('lookup'),
+      query: z.discriminatedUnion('call', [
+        z.object({ call: z.literal('application-status'), reference: ValueRefSchema }).strict(),
+        z.object({ call: z.literal('address'), block: ValueRefSchema, road: ValueRefSchema, building: ValueRefSchema }).strict(),
+        z.object({ call: z.literal('registered-address') }).strict(),
+      ]),
+    })
+    .strict(),
   z.object({ ...Base, kind: z.literal('chip-write'), address: z.object({ block: ValueRefSchema, road: ValueRefSchema, building: ValueRefSchema, flat: ValueRefSchema }).strict() }).strict(),
   z.object({ ...Base, kind: z.literal('print'), document: z.enum(['receipt', 'statement']) }).strict(),
   z.object({ ...Base, kind: z.literal('card-out'), waitSeconds: z.number().int().min(10).max(120) }).strict(),

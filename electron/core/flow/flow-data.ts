@@ -11,7 +11,8 @@ export interface FlowData {
   values: Record<string, Record<string, string>>;
   choices: Record<string, string>;
   application: ApplicationReceipt | null;
-  lookup: { reference: string; status: string; updatedAt: string } | null;
+  /** What the last lookup answered (status fields, or an address). */
+  lookup: Record<string, string> | null;
   /** One key per service run: a retried submit is never a second application. */
   idempotencyKey: string;
   /** Set once an irreversible step has run: no more back or cancel. */
@@ -46,4 +47,11 @@ export function resolveValue(ref: string, data: FlowData, feeFils: number): stri
     default:
       return '';
   }
+}
+
+/** The citizen's CPR: from the card when one was read, else the one typed in a form field named "cpr" (lost-card paths). */
+export function citizenCpr(data: FlowData): string {
+  if (data.card) return data.card.cpr;
+  for (const values of Object.values(data.values)) if (values.cpr) return values.cpr;
+  return '';
 }

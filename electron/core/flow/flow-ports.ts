@@ -52,6 +52,10 @@ export interface ApplicationReceipt {
 export interface GatewayPort {
   submitApplication(input: { serviceId: string; applicationType: string; cpr: string; data: Record<string, string>; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<ApplicationReceipt>>;
   applicationStatus(reference: string, signal: AbortSignal): Promise<GatewayResult<{ reference: string; status: string; updatedAt: string }>>;
+  /** Does this address exist in the national address register? */
+  addressExists(address: { block: string; road: string; building: string }, signal: AbortSignal): Promise<GatewayResult<{ exists: boolean }>>;
+  /** The address registered for this CPR (what the chip-update writes). */
+  registeredAddress(cpr: string, signal: AbortSignal): Promise<GatewayResult<BahrainiAddress>>;
   sendOtp(input: { cpr: string; mobile: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ otpId: string; expiresInSeconds: number }>>;
   verifyOtp(input: { otpId: string; code: string }, signal: AbortSignal): Promise<GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>>;
   submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;

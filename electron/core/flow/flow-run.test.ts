@@ -231,7 +231,7 @@ describe('FlowRun', () => {
 
   it('application status lookup: found and not found', async () => {
     const FORM = { id: 'ref', kind: 'form', title: t('Reference'), fields: [{ id: 'reference', label: t('Ref'), type: 'reference', required: true, maxLength: 20 }] };
-    const LOOKUP = { id: 'lookup', kind: 'lookup', title: t('Looking'), call: 'application-status', input: 'values.ref.reference' };
+    const LOOKUP = { id: 'lookup', kind: 'lookup', title: t('Looking'), query: { call: 'application-status', reference: 'values.ref.reference' } };
     const SHOW = { id: 'show', kind: 'review', title: t('Status'), rows: [{ label: t('Status'), value: 'lookup.status' }] };
     const f = setup([FORM, LOOKUP, SHOW, DONE]);
     await f.submit({ reference: 'app-2026-000123' });

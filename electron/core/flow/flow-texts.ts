@@ -32,6 +32,7 @@ export const FLOW_TEXT = {
   submitting: { ar: 'جارٍ تقديم طلبك…', en: 'Submitting your application…' },
   lookingUp: { ar: 'جارٍ البحث…', en: 'Looking it up…' },
   notFound: { ar: 'لم نجد طلبًا بهذا الرقم. تحقّق من الرقم وحاول مرة أخرى.', en: 'We found no application with that reference. Please check it and try again.' },
+  addressUnknown: { ar: 'هذا العنوان غير موجود في سجل العناوين. تحقّق من أرقام المجمع والطريق والمبنى.', en: 'That address is not in the address register. Please check the block, road and building numbers.' },
   writingChip: { ar: 'جارٍ تحديث شريحة البطاقة… لا تسحبها.', en: 'Updating your card chip… please do not pull it out.' },
   chipWriteFailed: { ar: 'تعذّر تحديث الشريحة. لم يتغيّر شيء على بطاقتك.', en: 'We could not update the chip. Nothing on your card has changed.' },
   sendingCode: { ar: 'جارٍ إرسال رمز التحقق…', en: 'Sending the verification code…' },

@@ -21,6 +21,8 @@ export function unavailablePorts(): FlowPorts {
     gateway: {
       submitApplication: async () => down,
       applicationStatus: async () => down,
+      addressExists: async () => down,
+      registeredAddress: async () => down,
       sendOtp: async () => down,
       verifyOtp: async () => down,
       submitRating: async () => down,

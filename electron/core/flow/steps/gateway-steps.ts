@@ -1,7 +1,8 @@
 import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import { FLOW_TEXT } from '../flow-texts.ts';
-import { resolveValue } from '../flow-data.ts';
+import { citizenCpr, resolveValue } from '../flow-data.ts';
 import { refused, whileOnStep, type StepFactory } from '../step-context.ts';
+import type { GatewayFailure } from '../flow-ports.ts';
 
 type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K }>;
 
@@ -12,14 +13,13 @@ type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K 
  * the outcome.
  */
 export const submitStep: StepFactory<Step<'submit'>> = (ctx) => {
-  const card = ctx.data.card;
   const data: Record<string, string> = {};
   for (const ref of ctx.step.include) data[ref] = resolveValue(ref, ctx.data, ctx.service.feeFils);
   ctx.commit();
   whileOnStep(
     ctx,
     ctx.ports.gateway.submitApplication(
-      { serviceId: ctx.service.id, applicationType: ctx.step.applicationType, cpr: card?.cpr ?? '', data, idempotencyKey: ctx.data.idempotencyKey, sessionId: ctx.sessionId },
+      { serviceId: ctx.service.id, applicationType: ctx.step.applicationType, cpr: citizenCpr(ctx.data), data, idempotencyKey: ctx.data.idempotencyKey, sessionId: ctx.sessionId },
       ctx.signal,
     ),
     (result) => {
@@ -41,17 +41,36 @@ export const submitStep: StepFactory<Step<'submit'>> = (ctx) => {
   };
 };
 
-/** A read-only question to the gateway (application status). Not irreversible: a failure just ends the service. */
+/** A read-only question to the gateway. Not irreversible: a failure just ends the service, in words. */
 export const lookupStep: StepFactory<Step<'lookup'>> = (ctx) => {
-  const reference = resolveValue(ctx.step.input, ctx.data, ctx.service.feeFils);
-  whileOnStep(ctx, ctx.ports.gateway.applicationStatus(reference, ctx.signal), (result) => {
-    if (result.ok) {
-      ctx.data.lookup = result.value;
-      return ctx.advance();
-    }
-    if (result.failure.kind === 'rejected' && result.failure.code === 'not-found') return ctx.fail(FLOW_TEXT.notFound);
-    return ctx.fail(FLOW_TEXT.gatewayDown);
-  });
+  const value = (ref: string) => resolveValue(ref, ctx.data, ctx.service.feeFils);
+  const query = ctx.step.query;
+  const failed = (failure: GatewayFailure) =>
+    ctx.fail(failure.kind === 'rejected' && failure.code === 'not-found' ? (query.call === 'application-status' ? FLOW_TEXT.notFound : FLOW_TEXT.addressUnknown) : FLOW_TEXT.gatewayDown);
+  switch (query.call) {
+    case 'application-status':
+      whileOnStep(ctx, ctx.ports.gateway.applicationStatus(value(query.reference), ctx.signal), (result) => {
+        if (!result.ok) return failed(result.failure);
+        ctx.data.lookup = { ...result.value };
+        ctx.advance();
+      });
+      break;
+    case 'address':
+      whileOnStep(ctx, ctx.ports.gateway.addressExists({ block: value(query.block), road: value(query.road), building: value(query.building) }, ctx.signal), (result) => {
+        if (!result.ok) return failed(result.failure);
+        if (!result.value.exists) return ctx.fail(FLOW_TEXT.addressUnknown);
+        ctx.advance();
+      });
+      break;
+    case 'registered-address':
+      whileOnStep(ctx, ctx.ports.gateway.registeredAddress(ctx.data.card?.cpr ?? '', ctx.signal), (result) => {
+        if (!result.ok) return failed(result.failure);
+        const { block, road, building, flat } = result.value;
+        ctx.data.lookup = { block, road, building, flat: flat ?? '' };
+        ctx.advance();
+      });
+      break;
+  }
   return {
     view: () => ({ kind: 'busy', stepId: ctx.step.id, body: FLOW_TEXT.lookingUp }),
     submit: () => refused('busy'),

@@ -1,7 +1,7 @@
 import { toLatinDigits, type LocalizedText } from '../../../contract/index.ts';
 import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import { FLOW_TEXT } from '../flow-texts.ts';
-import { resolveValue } from '../flow-data.ts';
+import { citizenCpr, resolveValue } from '../flow-data.ts';
 import { ok, refused, whileOnStep, type StepFactory } from '../step-context.ts';
 
 type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K }>;
@@ -69,7 +69,7 @@ export const otpStep: StepFactory<Step<'otp'>> = (ctx) => {
   let expired = false;
   const send = () => {
     busy = FLOW_TEXT.sendingCode;
-    const cpr = ctx.data.card?.cpr ?? '';
+    const cpr = citizenCpr(ctx.data);
     whileOnStep(ctx, ctx.ports.gateway.sendOtp({ cpr, mobile, sessionId: ctx.sessionId }, ctx.signal), (result) => {
       busy = null;
       if (!result.ok) return ctx.fail(FLOW_TEXT.otpNotSent);

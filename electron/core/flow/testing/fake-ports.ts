@@ -88,6 +88,14 @@ export function fakePorts() {
           ? { ok: true, value: { reference, status: 'ready-for-collection', updatedAt: '2026-11-20' } }
           : { ok: false, failure: { kind: 'rejected', code: 'not-found' } };
       },
+      addressExists: async (address) => {
+        calls.push('addressExists');
+        return { ok: true, value: { exists: address.block !== '999' } };
+      },
+      registeredAddress: async () => {
+        calls.push('registeredAddress');
+        return { ok: true, value: { flat: '12', building: '345', road: '1234', block: '567' } };
+      },
       sendOtp: async () => {
         calls.push('sendOtp');
         return { ok: true, value: { otpId: 'otp-1', expiresInSeconds: 300 } };
