@@ -110,6 +110,22 @@ export const StepViewSchema = z.discriminatedUnion('kind', [
     confirmLabel: LocalizedTextSchema,
   }),
   z.object({ kind: z.literal('take-card'), stepId: StepId, phase: z.enum(['ejecting', 'take', 'retained']), body: LocalizedTextSchema }),
+  /**
+   * Paying the fee. `choose`: card or QR; `card`: the terminal is working and
+   * `prompt` says what it asks ("insert or tap your card", "enter your PIN");
+   * `qr`: show `qrPayload` and wait; `declined`: `error` says why, another
+   * card or method may be tried (`submitStep` {method}), or cancel.
+   */
+  z.object({
+    kind: z.literal('pay'),
+    stepId: StepId,
+    amountFils: z.number().int().positive(),
+    phase: z.enum(['choose', 'card', 'qr', 'declined']),
+    methods: z.array(z.enum(['card', 'qr'])).min(1),
+    prompt: LocalizedTextSchema.optional(),
+    qrPayload: z.string().max(1000).optional(),
+    error: LocalizedTextSchema.optional(),
+  }),
   /** Five faces (1–5) and an optional reason; sends {score, reason} or {skip: true}. Never blocks the card or receipt. */
   z.object({ kind: z.literal('rating'), stepId: StepId, reasons: z.array(OptionSchema).max(8) }),
 ]);

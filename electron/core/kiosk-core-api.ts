@@ -18,7 +18,7 @@ export interface KioskCoreApi {
    * session but a shell that cannot recover calls this to show citizens the
    * out-of-service screen.
    */
-  setOutOfService(reason: 'renderer-failures' | 'technician' | 'device' | 'journal' | null): void;
+  setOutOfService(reason: 'renderer-failures' | 'technician' | 'device' | 'journal' | null, detail?: string): void;
   /** Wipe the current citizen session now (shell-initiated, e.g. window recreated). */
   wipeSession(reason: string): void;
 }

@@ -1,4 +1,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { openSqliteJournal } from './journal/sqlite-journal-store.ts';
+import { cprHasher, loadOrCreateJournalKey } from './journal/personal-data.ts';
+import { guardJournal, unavailableJournal } from './journal/guarded-journal.ts';
+import { JournalUnavailableError } from './journal/journal-errors.ts';
 import type { AddressInfo } from 'node:net';
 import { createManualClock, createSystemClock, type Clock, type ManualClock } from './clock/clock.ts';
 import { loadConfig } from './config/load-config.ts';
@@ -38,6 +42,26 @@ export interface RunningCore {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the journal in the data directory. A journal that cannot be opened
+ * or fails its integrity check does not stop the process: the kiosk shows
+ * citizens the out-of-service screen and takes no money.
+ */
+function openJournal(dataDir: string, clock: Clock, logger: Logger, onUnavailable: (error: JournalUnavailableError) => void) {
+  try {
+    const key = loadOrCreateJournalKey(join(dataDir, 'journal.key'));
+    const store = openSqliteJournal({ file: join(dataDir, 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(key), maxPages: 64 * 1024 });
+    return { store: guardJournal(store, (error) => {
+      logger.fatal({ reason: error.reason, err: error.message }, 'journal unavailable; going out of service');
+      onUnavailable(error);
+    }), failure: null };
+  } catch (error) {
+    const failure = error instanceof JournalUnavailableError ? error : new JournalUnavailableError('unwritable', (error as Error).message);
+    logger.fatal({ reason: failure.reason, err: failure.message }, 'journal cannot be opened; kiosk out of service');
+    return { store: unavailableJournal(failure), failure };
+  }
+}
+
 /** A start-up problem with one clear sentence for the console. */
 export class StartupError extends Error {
   constructor(message: string) {
@@ -61,12 +85,26 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     paymentsAvailable: false,
     logger,
   });
+  const journal = openJournal(fromRoot(config.paths.dataDir), clock, logger, (error) => core.setOutOfService('journal', error.message));
   // Devices and the gateway are wired in by their own modules; until then nothing that needs them is offered.
-  const core = new KioskCore({ config, clock, catalogue, logger, ports: unavailablePorts(), capabilities: () => new Set() });
+  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports: unavailablePorts(), capabilities: () => new Set() });
+  if (journal.failure) core.setOutOfService('journal', journal.failure.message);
   const token = createLaunchToken();
 
   if (!options.serve) {
-    return { core, config, logger, clock, url: null, origin: null, token, close: async () => core.wipeSession('shutdown') };
+    return {
+      core,
+      config,
+      logger,
+      clock,
+      url: null,
+      origin: null,
+      token,
+      close: async () => {
+        core.wipeSession('shutdown');
+        journal.store.close();
+      },
+    };
   }
 
   let port = config.server.port;
@@ -116,6 +154,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     token,
     close: async () => {
       core.wipeSession('shutdown');
+      journal.store.close();
       await bridge.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

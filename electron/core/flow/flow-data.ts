@@ -13,6 +13,11 @@ export interface FlowData {
   application: ApplicationReceipt | null;
   /** What the last lookup answered (status fields, or an address). */
   lookup: Record<string, string> | null;
+  /** The payment for this run, once the money is taken. */
+  payment:
+    | { method: 'card'; transaction: import('../payments/payment-port.ts').CardTransaction; intentId: number }
+    | { method: 'qr'; paymentId: string; reference: string | null }
+    | null;
   /** One key per service run: a retried submit is never a second application. */
   idempotencyKey: string;
   /** Set once an irreversible step has run: no more back or cancel. */
@@ -20,7 +25,7 @@ export interface FlowData {
 }
 
 export function emptyFlowData(idempotencyKey: string): FlowData {
-  return { card: null, values: {}, choices: {}, application: null, lookup: null, idempotencyKey, committed: false };
+  return { card: null, values: {}, choices: {}, application: null, lookup: null, payment: null, idempotencyKey, committed: false };
 }
 
 /** Resolves a value reference from a service file (`card.nameEn`, `values.contact.mobile`…) to display text. */

@@ -58,5 +58,10 @@ export interface GatewayPort {
   registeredAddress(cpr: string, signal: AbortSignal): Promise<GatewayResult<BahrainiAddress>>;
   sendOtp(input: { cpr: string; mobile: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ otpId: string; expiresInSeconds: number }>>;
   verifyOtp(input: { otpId: string; code: string }, signal: AbortSignal): Promise<GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>>;
+  /** Did a submit with this idempotency key reach the back end? (After a timeout or a crash.) */
+  findSubmission(idempotencyKey: string, signal: AbortSignal): Promise<GatewayResult<{ found: true; receipt: ApplicationReceipt } | { found: false }>>;
+  /** BenefitPay-style QR payment: create, then poll. */
+  createQrPayment(input: { amountFils: number; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ paymentId: string; qrPayload: string; expiresInSeconds: number }>>;
+  qrPaymentStatus(paymentId: string, signal: AbortSignal): Promise<GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>>;
   submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;
 }

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openSqliteJournal } from '../journal/sqlite-journal-store.ts';
+import { cprHasher } from '../journal/personal-data.ts';
 import { createManualClock } from '../clock/clock.ts';
 import { ServiceDefinitionSchema, type ServiceDefinition } from '../catalogue/service-schema.ts';
 import { checkServiceDefinition } from '../catalogue/service-checks.ts';
@@ -30,10 +35,12 @@ function setup(steps: unknown[], before: (fake: ReturnType<typeof fakePorts>) =>
   const log = createMemoryLogger();
   const ended: FlowOutcome[] = [];
   let changes = 0;
+  const journal = openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'flow-journal-')), 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(new Uint8Array(32)) });
   const run = new FlowRun(service, {
     clock,
     logger: log.logger,
     ports: fake.ports,
+    journal,
     settings: { renewalWindowDays: 180, minimumAgeAdvancedEkey: 15, cardTakeSeconds: 30 },
     sessionId: 'session-test',
     idempotencyKey: 'idem-test-0001',
@@ -47,7 +54,7 @@ function setup(steps: unknown[], before: (fake: ReturnType<typeof fakePorts>) =>
     await settle();
     return result;
   };
-  return { run, fake, clock, log, ended, step, submit, changes: () => changes };
+  return { run, fake, clock, log, ended, step, submit, journal, changes: () => changes };
 }
 
 describe('FlowRun', () => {

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import type { ServiceDefinition, StepDefinition } from '../catalogue/service-schema.ts';
 import { emptyFlowData, type FlowData } from './flow-data.ts';
 import type { EligibilitySettings } from './eligibility.ts';
+import type { JournalStore } from '../journal/journal-store.ts';
 import { FLOW_TEXT } from './flow-texts.ts';
 import { ok, refused, type FlowPorts, type StepContext, type StepInstance } from './step-context.ts';
 import { STEP_FACTORIES, STEP_TIMEOUT_SECONDS, INPUT_STEP_KINDS } from './step-registry.ts';
@@ -24,6 +25,7 @@ export interface FlowRunDeps {
   clock: Clock;
   logger: Logger;
   ports: FlowPorts;
+  journal: JournalStore;
   settings: EligibilitySettings & { cardTakeSeconds: number };
   sessionId: string;
   idempotencyKey: string;
@@ -146,6 +148,7 @@ export class FlowRun {
       ports: this.#deps.ports,
       clock: this.#deps.clock,
       logger: this.#deps.logger,
+      journal: this.#deps.journal,
       sessionId: this.#deps.sessionId,
       settings: this.#deps.settings,
       signal: controller.signal,

@@ -4,12 +4,15 @@ import type { Logger } from '../log/logger.ts';
 import type { ServiceDefinition, StepDefinition } from '../catalogue/service-schema.ts';
 import type { FlowData } from './flow-data.ts';
 import type { CardPort, FingerprintPort, GatewayPort } from './flow-ports.ts';
+import type { PaymentTerminalPort } from '../payments/payment-port.ts';
+import type { JournalStore } from '../journal/journal-store.ts';
 import type { EligibilitySettings } from './eligibility.ts';
 
 export interface FlowPorts {
   card: CardPort;
   fingerprint: FingerprintPort;
   gateway: GatewayPort;
+  terminal: PaymentTerminalPort;
 }
 
 /** What a step handler gets: its definition, the run's data and ways to move the flow on. */
@@ -20,6 +23,8 @@ export interface StepContext<S extends StepDefinition = StepDefinition> {
   readonly ports: FlowPorts;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Intent before every irreversible action, outcome after. */
+  readonly journal: JournalStore;
   readonly sessionId: string;
   readonly settings: EligibilitySettings & { cardTakeSeconds: number };
   /** Aborted when the step is left (cancel, back, wipe): async work must stop. */

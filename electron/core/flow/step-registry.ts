@@ -5,10 +5,11 @@ import { formStep } from './steps/form-step.ts';
 import { cardInStep, cardOutStep, chipWriteStep, pinStep } from './steps/card-steps.ts';
 import { fingerprintStep, otpStep } from './steps/identity-steps.ts';
 import { lookupStep, submitStep } from './steps/gateway-steps.ts';
+import { payStep } from './steps/pay-step.ts';
 
 type Factories = { [K in StepKind]?: StepFactory<Extract<StepDefinition, { kind: K }>> };
 
-/** Step kinds this build can run. `pay` and `print` arrive with the payments and printing work. */
+/** Step kinds this build can run. `print` arrives with the printing work. */
 export const STEP_FACTORIES: Factories = {
   info: infoStep,
   form: formStep,
@@ -24,6 +25,7 @@ export const STEP_FACTORIES: Factories = {
   otp: otpStep,
   submit: submitStep,
   lookup: lookupStep,
+  pay: payStep,
 };
 
 export const SUPPORTED_STEP_KINDS: ReadonlySet<StepKind> = new Set(Object.keys(STEP_FACTORIES) as StepKind[]);
@@ -44,4 +46,5 @@ export const STEP_TIMEOUT_SECONDS: Partial<Record<StepKind, number>> = {
   lookup: 60,
   'chip-write': 90,
   'card-out': 150,
+  pay: 300,
 };

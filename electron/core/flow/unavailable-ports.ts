@@ -25,7 +25,15 @@ export function unavailablePorts(): FlowPorts {
       registeredAddress: async () => down,
       sendOtp: async () => down,
       verifyOtp: async () => down,
+      findSubmission: async () => down,
+      createQrPayment: async () => down,
+      qrPaymentStatus: async () => down,
       submitRating: async () => down,
+    },
+    terminal: {
+      authorise: async () => ({ kind: 'device-fault' }),
+      reverse: async () => ({ kind: 'in-doubt' }),
+      lastTransaction: async () => ({ kind: 'unreachable' }),
     },
   };
 }

@@ -7,6 +7,7 @@ import { toServiceSummary, type ServiceCatalogue } from '../catalogue/service-ca
 import { createIdleTimer, type IdleTimer } from '../session/idle-timer.ts';
 import { SessionTable, type CitizenSession } from '../session/session.ts';
 import type { KioskCoreApi } from '../kiosk-core-api.ts';
+import type { JournalStore } from '../journal/journal-store.ts';
 import { FlowRun } from '../flow/flow-run.ts';
 import type { FlowPorts } from '../flow/step-context.ts';
 import { serviceOffered, type Capability } from '../flow/service-needs.ts';
@@ -29,6 +30,7 @@ export interface KioskCoreDeps {
   logger: Logger;
   /** Devices and gateway as the flow runtime sees them. */
   ports: FlowPorts;
+  journal: JournalStore;
   /** What is up right now; services needing anything else are hidden. */
   capabilities: () => ReadonlySet<Capability>;
 }
@@ -68,9 +70,9 @@ export class KioskCore implements KioskCoreApi {
     }
   }
 
-  setOutOfService(reason: OutOfServiceReason): void {
+  setOutOfService(reason: OutOfServiceReason, detail?: string): void {
     this.#outOfService = reason;
-    this.#deps.logger.warn({ reason }, reason ? 'kiosk out of service' : 'kiosk back in service');
+    this.#deps.logger.warn({ reason, detail: detail ?? null }, reason ? 'kiosk out of service' : 'kiosk back in service');
     if (reason && this.#session) this.wipeSession(`out-of-service:${reason}`);
     else this.#emit();
   }
@@ -192,6 +194,7 @@ export class KioskCore implements KioskCoreApi {
       clock,
       logger,
       ports,
+      journal: this.#deps.journal,
       settings: { renewalWindowDays: config.services.renewalWindowDays, minimumAgeAdvancedEkey: config.services.minimumAgeAdvancedEkey, cardTakeSeconds: config.services.cardTakeSeconds },
       sessionId: session.id,
       idempotencyKey: `${session.id}:${service.id}:${randomUUID()}`,

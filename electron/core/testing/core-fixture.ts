@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openSqliteJournal } from '../journal/sqlite-journal-store.ts';
+import { cprHasher } from '../journal/personal-data.ts';
 import { createManualClock } from '../clock/clock.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { KioskConfig } from '../config/config-schema.ts';
@@ -20,6 +24,7 @@ export function createTestCore(patch: (config: KioskConfig) => void = () => {}, 
   const clock = createManualClock();
   const log = createMemoryLogger();
   const catalogue = loadServiceCatalogue({ directory: FIXTURE_SERVICES, supportedStepKinds: SUPPORTED_STEP_KINDS, paymentsAvailable: false, logger: log.logger });
-  const core = new KioskCore({ config, clock, catalogue, logger: log.logger, ports, capabilities: () => new Set(capabilities) });
-  return { core, clock, config, log };
+  const journal = openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'core-journal-')), 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(new Uint8Array(32)) });
+  const core = new KioskCore({ config, clock, catalogue, logger: log.logger, journal, ports, capabilities: () => new Set(capabilities) });
+  return { core, clock, config, log, journal };
 }

@@ -2,41 +2,87 @@ import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import { FLOW_TEXT } from '../flow-texts.ts';
 import { citizenCpr, resolveValue } from '../flow-data.ts';
 import { refused, whileOnStep, type StepFactory } from '../step-context.ts';
-import type { GatewayFailure } from '../flow-ports.ts';
+import type { ApplicationReceipt, GatewayFailure } from '../flow-ports.ts';
+import type { LocalizedText } from '../../../contract/index.ts';
+import { reverseCharge } from '../../payments/card-payment.ts';
 
 type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K }>;
 
 /**
  * The irreversible submit. The run's idempotency key goes with it, so the
  * client's retries (and a recovery after a crash) can never make a second
- * application. Once started there is no back or cancel: the citizen sees
- * the outcome.
+ * application. Journaled: intent before, outcome after. Once started there
+ * is no back or cancel: the citizen sees the outcome. When the citizen has
+ * paid and the submit finally fails, we ask the gateway whether it arrived
+ * after all; if it did not, the money goes back (reversal) and the citizen
+ * is told so in plain words.
  */
 export const submitStep: StepFactory<Step<'submit'>> = (ctx) => {
   const data: Record<string, string> = {};
   for (const ref of ctx.step.include) data[ref] = resolveValue(ref, ctx.data, ctx.service.feeFils);
+  const key = ctx.data.idempotencyKey;
+  const cpr = citizenCpr(ctx.data);
+  let body: LocalizedText = FLOW_TEXT.submitting;
   ctx.commit();
+  const intentId = ctx.journal.recordIntent({
+    action: 'submit',
+    sessionId: ctx.sessionId,
+    serviceId: ctx.service.id,
+    idempotencyKey: key,
+    amountFils: ctx.data.payment ? ctx.service.feeFils : null,
+    cpr: /^\d{9}$/.test(cpr) ? cpr : null,
+    maskedPan: null,
+    detail: { applicationType: ctx.step.applicationType },
+  });
+  const succeeded = (receipt: ApplicationReceipt) => {
+    ctx.journal.recordOutcome(intentId, 'success', { reference: receipt.reference });
+    ctx.data.application = receipt;
+    ctx.logger.info({ service: ctx.service.id, reference: receipt.reference }, 'application submitted');
+    ctx.advance();
+  };
+  const giveMoneyBack = () => {
+    const payment = ctx.data.payment;
+    if (!payment) {
+      ctx.journal.recordOutcome(intentId, 'failed');
+      return ctx.fail(FLOW_TEXT.gatewayDown);
+    }
+    if (payment.method === 'qr') {
+      // QR refunds go through the payment gateway's own refund process; record it for the technician.
+      ctx.journal.recordOutcome(intentId, 'failed', { refund: 'qr-refund-requested' });
+      return ctx.fail(FLOW_TEXT.submitFailedRefund);
+    }
+    body = FLOW_TEXT.refunding;
+    ctx.changed();
+    whileOnStep(
+      ctx,
+      reverseCharge({ terminal: ctx.ports.terminal, journal: ctx.journal, logger: ctx.logger }, { amountFils: ctx.service.feeFils, idempotencyKey: key, sessionId: ctx.sessionId, serviceId: ctx.service.id, cpr: cpr || null, transaction: payment.transaction }, new AbortController().signal),
+      (reversal) => {
+        ctx.journal.recordOutcome(intentId, reversal === 'reversed' ? 'failed' : 'in-doubt', { reversal });
+        ctx.fail(reversal === 'reversed' ? FLOW_TEXT.submitFailedRefund : FLOW_TEXT.submitFailedRefundPending);
+      },
+    );
+  };
   whileOnStep(
     ctx,
-    ctx.ports.gateway.submitApplication(
-      { serviceId: ctx.service.id, applicationType: ctx.step.applicationType, cpr: citizenCpr(ctx.data), data, idempotencyKey: ctx.data.idempotencyKey, sessionId: ctx.sessionId },
-      ctx.signal,
-    ),
+    ctx.ports.gateway.submitApplication({ serviceId: ctx.service.id, applicationType: ctx.step.applicationType, cpr, data, idempotencyKey: key, sessionId: ctx.sessionId }, ctx.signal),
     (result) => {
-      if (result.ok) {
-        ctx.data.application = result.value;
-        ctx.logger.info({ service: ctx.service.id, reference: result.value.reference }, 'application submitted');
-        return ctx.advance();
-      }
+      if (result.ok) return succeeded(result.value);
       ctx.logger.warn({ service: ctx.service.id, failure: result.failure.kind, code: result.failure.code }, 'application not submitted');
-      // A timeout leaves us unsure whether the back end got it; say so honestly.
-      if (result.failure.kind === 'timeout') return ctx.fail(FLOW_TEXT.gatewayUnsure);
-      if (result.failure.kind === 'rejected') return ctx.fail(FLOW_TEXT.gatewayRejected);
-      return ctx.fail(FLOW_TEXT.gatewayDown);
+      if (result.failure.kind === 'rejected') {
+        ctx.journal.recordOutcome(intentId, 'failed', { rejected: result.failure.code ?? null });
+        return ctx.data.payment ? giveMoneyBack() : ctx.fail(FLOW_TEXT.gatewayRejected);
+      }
+      // Timeout or unavailable: did it arrive anyway? The same key answers that without a second application.
+      whileOnStep(ctx, ctx.ports.gateway.findSubmission(key, ctx.signal), (found) => {
+        if (found.ok && found.value.found) return succeeded(found.value.receipt);
+        if (found.ok) return giveMoneyBack();
+        ctx.journal.recordOutcome(intentId, 'in-doubt', { why: result.failure.kind });
+        ctx.fail(ctx.data.payment ? FLOW_TEXT.submitUnsurePaid : FLOW_TEXT.gatewayUnsure);
+      });
     },
   );
   return {
-    view: () => ({ kind: 'busy', stepId: ctx.step.id, body: FLOW_TEXT.submitting }),
+    view: () => ({ kind: 'busy', stepId: ctx.step.id, body }),
     submit: () => refused('busy'),
   };
 };

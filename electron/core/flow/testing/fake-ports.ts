@@ -1,6 +1,7 @@
 import type { CitizenCard } from '../citizen-card.ts';
 import type { CardReadResult, FingerprintMatch, GatewayResult, PinCheck } from '../flow-ports.ts';
 import type { FlowPorts } from '../step-context.ts';
+import type { AuthoriseResult, LastTransaction, ReversalResult } from '../../payments/payment-port.ts';
 
 /** A fictional citizen for unit tests. */
 export function testCard(overrides: Partial<CitizenCard> = {}): CitizenCard {
@@ -29,11 +30,18 @@ export function fakePorts() {
     pin: [] as PinCheck[],
     finger: [] as FingerprintMatch[],
     submit: [] as GatewayResult<{ reference: string; status: string }>[],
+    authorise: [] as AuthoriseResult[],
+    lastTransaction: [] as LastTransaction[],
+    reverse: [] as ReversalResult[],
+    findSubmission: [] as GatewayResult<{ found: true; receipt: { reference: string; status: string } } | { found: false }>[],
+    qrStatus: [] as GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>[],
     verifyOtp: [] as GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>[],
   };
   let pinTries = 3;
   const correctPin = '1234';
   const submitted: { idempotencyKey: string; data: Record<string, string> }[] = [];
+  const charged: number[] = [];
+  const reversed: string[] = [];
   const take = <T>(queue: T[], fallback: () => T): Promise<T> => Promise.resolve(queue.length > 0 ? queue.shift()! : fallback());
   const ports: FlowPorts = {
     card: {
@@ -104,13 +112,44 @@ export function fakePorts() {
         calls.push('verifyOtp');
         return take(queues.verifyOtp, () => ({ ok: true, value: { verified: input.code === '123456', attemptsLeft: 2, expired: false } }));
       },
+      findSubmission: async () => {
+        calls.push('findSubmission');
+        return take(queues.findSubmission, () => ({ ok: true, value: { found: false } }) as GatewayResult<{ found: false }>);
+      },
+      createQrPayment: async () => {
+        calls.push('createQr');
+        return { ok: true, value: { paymentId: 'qr-1', qrPayload: 'BENEFITPAY:DEMO:qr-1', expiresInSeconds: 300 } };
+      },
+      qrPaymentStatus: async () => {
+        calls.push('qrStatus');
+        return take(queues.qrStatus, () => ({ ok: true, value: { status: 'paid', reference: 'QR-REF-1' } }) as GatewayResult<{ status: 'paid'; reference: string }>);
+      },
       submitRating: async () => {
         calls.push('rating');
         return { ok: true, value: null };
       },
     },
+    terminal: {
+      authorise: async (amountFils, onPrompt) => {
+        calls.push('authorise');
+        onPrompt('insertCard');
+        onPrompt('enterPin');
+        const result = await take(queues.authorise, () => ({ kind: 'approved', transaction: { receiptNo: '0001', trace: '000101', amountFils, maskedPan: '411111******1111', authCode: 'A1B2C3' } }) as AuthoriseResult);
+        if (result.kind === 'approved' || result.kind === 'in-doubt') charged.push(amountFils);
+        return result;
+      },
+      reverse: async (receiptNo) => {
+        calls.push('reverse');
+        reversed.push(receiptNo);
+        return take(queues.reverse, () => ({ kind: 'reversed' }) as ReversalResult);
+      },
+      lastTransaction: async () => {
+        calls.push('lastTransaction');
+        return take(queues.lastTransaction, () => ({ kind: 'none' }) as LastTransaction);
+      },
+    },
   };
-  return { ports, calls, queues, submitted, cardInside: () => cardIn };
+  return { ports, calls, queues, submitted, charged, reversed, cardInside: () => cardIn };
 }
 
 /** Lets every pending promise callback run (the fakes answer at once). */
