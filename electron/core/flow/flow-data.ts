@@ -1,5 +1,6 @@
 import type { ApplicationReceipt } from './flow-ports.ts';
 import type { CitizenCard } from './citizen-card.ts';
+import type { CardTransaction } from '../payments/payment-port.ts';
 
 /**
  * Everything one service run knows about the citizen. It belongs to the
@@ -15,7 +16,7 @@ export interface FlowData {
   lookup: Record<string, string> | null;
   /** The payment for this run, once the money is taken. */
   payment:
-    | { method: 'card'; transaction: import('../payments/payment-port.ts').CardTransaction; intentId: number }
+    | { method: 'card'; transaction: CardTransaction; intentId: number }
     | { method: 'qr'; paymentId: string; reference: string | null }
     | null;
   /** One key per service run: a retried submit is never a second application. */

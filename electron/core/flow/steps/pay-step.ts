@@ -3,7 +3,6 @@ import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import { chargeCard } from '../../payments/card-payment.ts';
 import type { TerminalPrompt } from '../../payments/payment-port.ts';
 import type { TimerHandle } from '../../clock/clock.ts';
-import { FLOW_TEXT } from '../flow-texts.ts';
 import { citizenCpr } from '../flow-data.ts';
 import { ok, refused, whileOnStep, type StepFactory } from '../step-context.ts';
 
