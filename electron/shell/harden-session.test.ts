@@ -1,37 +1,7 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { hardenSession, type HardenableSession } from './harden-session.ts';
-import { FakeEvent, memoryLog } from './testing/fake-electron.ts';
-
-type Listener = (...args: never[]) => unknown;
-
-class FakeSession extends EventEmitter {
-  protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
-  permissionRequest: Listener | null = null;
-  permissionCheck: Listener | null = null;
-  devicePermission: Listener | null = null;
-  spellChecker = true;
-  beforeRequest: { filter: { urls: string[] }; listener: Listener } | null = null;
-  headersReceived: Listener | null = null;
-  protocol = { handle: (scheme: string, handler: (request: Request) => Promise<Response>) => this.protocolHandlers.set(scheme, handler) };
-  webRequest = {
-    onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => (this.beforeRequest = { filter, listener }),
-    onHeadersReceived: (listener: Listener) => (this.headersReceived = listener),
-  };
-  setPermissionRequestHandler(handler: Listener) {
-    this.permissionRequest = handler;
-  }
-  setPermissionCheckHandler(handler: Listener) {
-    this.permissionCheck = handler;
-  }
-  setDevicePermissionHandler(handler: Listener) {
-    this.devicePermission = handler;
-  }
-  setSpellCheckerEnabled(enabled: boolean) {
-    this.spellChecker = enabled;
-  }
-}
+import { FakeEvent, FakeSession, memoryLog } from './testing/fake-electron.ts';
 
 function hardened(devMode = false) {
   const ses = new FakeSession();

@@ -123,6 +123,44 @@ export class FakeBrowserWindow extends EventEmitter {
   restore(): void {}
 }
 
+export type Listener = (...args: never[]) => unknown;
+
+/** Records the handlers the shell installs on a session. */
+export class FakeSession extends EventEmitter {
+  protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  permissionRequest: Listener | null = null;
+  permissionCheck: Listener | null = null;
+  devicePermission: Listener | null = null;
+  spellChecker = true;
+  beforeRequest: { filter: { urls: string[] }; listener: Listener } | null = null;
+  headersReceived: Listener | null = null;
+  protocol = { handle: (scheme: string, handler: (request: Request) => Promise<Response>) => this.protocolHandlers.set(scheme, handler) };
+  webRequest = {
+    onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => (this.beforeRequest = { filter, listener }),
+    onHeadersReceived: (listener: Listener) => (this.headersReceived = listener),
+  };
+  setPermissionRequestHandler(handler: Listener) {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: Listener) {
+    this.permissionCheck = handler;
+  }
+  setDevicePermissionHandler(handler: Listener) {
+    this.devicePermission = handler;
+  }
+  setSpellCheckerEnabled(enabled: boolean) {
+    this.spellChecker = enabled;
+  }
+  storageClears = 0;
+  clearStorageData(): Promise<void> {
+    this.storageClears++;
+    return Promise.resolve();
+  }
+  clearCache(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
   fields: object;
