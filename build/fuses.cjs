@@ -1,11 +1,9 @@
 'use strict';
-/* global require, module -- CommonJS, loaded by build/afterPack.cjs inside electron-builder */
 /**
  * Electron fuses for the packaged kiosk: switches compiled into the Electron
  * binary that no command line or environment variable can turn back on.
  * build/afterPack.cjs flips them; build/fuses.test.ts asserts them.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS hook module; electron-builder requires it as is
 const { FuseV1Options, FuseVersion } = require('@electron/fuses');
 
 /** @type {Readonly<Record<keyof typeof FuseV1Options, boolean>>} */
