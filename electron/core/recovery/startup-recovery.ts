@@ -1,0 +1,137 @@
+import type { JournalStore } from '../journal/journal-store.ts';
+import type { IntentRow } from '../journal/journal-types.ts';
+import type { Logger } from '../log/logger.ts';
+import type { GatewayPort } from '../flow/flow-ports.ts';
+import type { PaymentTerminalPort } from '../payments/payment-port.ts';
+import { reverseCharge } from '../payments/card-payment.ts';
+
+/** What recovery did for one service run, for the technician's list. */
+export interface RecoveredRun {
+  runKey: string;
+  serviceId: string | null;
+  amountFils: number | null;
+  /** completed: the application exists and the money (if any) stays; refunded: money returned; nothing-taken; unresolved: needs a technician. */
+  result: 'completed' | 'refunded' | 'nothing-taken' | 'unresolved';
+  detail: string;
+}
+
+export interface RecoveryDeps {
+  journal: JournalStore;
+  terminal: PaymentTerminalPort;
+  gateway: GatewayPort;
+  logger: Logger;
+}
+
+/** The service run an intent belongs to: `<run>`, `<run>:pay:<n>`, `<run>:reversal:<receipt>`. */
+export function runKeyOf(idempotencyKey: string): string {
+  return idempotencyKey.replace(/:(pay:\d+|reversal:.+|qr)$/, '');
+}
+
+const signal = () => new AbortController().signal;
+
+/**
+ * Before the kiosk accepts a citizen, every unfinished intent is resolved:
+ * an in-doubt charge is looked up on the terminal, an unconfirmed submit is
+ * looked up on the gateway by its idempotency key, and a charge with no
+ * application behind it is reversed. The invariant it restores: every
+ * approved charge has exactly one submitted application or one reversal.
+ */
+export async function recoverUnfinishedWork(deps: RecoveryDeps): Promise<RecoveredRun[]> {
+  const { journal, logger } = deps;
+  const unfinished = journal.unfinished();
+  // Runs to look at: those with unfinished intents, plus runs whose charge succeeded but whose submit never finished.
+  const runKeys = new Set(unfinished.map((row) => runKeyOf(row.idempotencyKey)));
+  for (const charge of journal.search({ action: 'authorise', limit: 1000 })) {
+    if (charge.outcome?.result !== 'success') continue;
+    const key = runKeyOf(charge.idempotencyKey);
+    const rows = rowsOfRun(journal, key);
+    const settled = rows.some((r) => (r.action === 'submit' || r.action === 'reversal') && r.outcome?.result === 'success');
+    if (!settled) runKeys.add(key);
+  }
+  const results: RecoveredRun[] = [];
+  for (const runKey of runKeys) {
+    try {
+      results.push(await recoverRun(deps, runKey));
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'recovery of a run failed; left for the technician');
+      results.push({ runKey, serviceId: null, amountFils: null, result: 'unresolved', detail: `recovery failed: ${(error as Error).message}` });
+    }
+  }
+  for (const result of results) {
+    journal.recordEvent({
+      type: 'recovery',
+      sessionId: null,
+      serviceId: result.serviceId,
+      detail: { run: result.runKey.slice(0, 64), result: result.result, amountFils: result.amountFils, detail: result.detail.slice(0, 200) },
+    });
+  }
+  if (results.length > 0) logger.warn({ runs: results.length, unresolved: results.filter((r) => r.result === 'unresolved').length }, 'start-up recovery finished');
+  return results;
+}
+
+function rowsOfRun(journal: JournalStore, runKey: string): IntentRow[] {
+  return journal.search({ limit: 1000 }).filter((r) => runKeyOf(r.idempotencyKey) === runKey).sort((a, b) => a.id - b.id);
+}
+
+async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<RecoveredRun> {
+  const { journal, terminal, gateway } = deps;
+  const rows = rowsOfRun(journal, runKey);
+  const serviceId = rows[0]?.serviceId ?? null;
+  const base = { runKey, serviceId };
+
+  // 0. A reversal cut short: did the terminal do it?
+  for (const reversal of rows.filter((r) => r.action === 'reversal' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    const last = await terminal.lastTransaction(signal());
+    if (last.kind === 'found' && last.state === 'reversed' && last.transaction.receiptNo === reversal.detail.receiptNo) {
+      journal.recordOutcome(reversal.id, 'success', { resolvedBy: 'recovery' });
+    } else {
+      journal.recordOutcome(reversal.id, 'failed', { why: 'not reversed on the terminal', resolvedBy: 'recovery' });
+    }
+  }
+
+  // 1. Charges whose outcome is unknown: ask the terminal what it did.
+  for (const charge of rows.filter((r) => r.action === 'authorise' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    const last = await terminal.lastTransaction(signal());
+    if (last.kind === 'found' && last.state === 'approved' && last.transaction.amountFils === charge.amountFils) {
+      const tx = last.transaction;
+      journal.recordOutcome(charge.id, 'success', { receiptNo: tx.receiptNo, trace: tx.trace, authCode: tx.authCode, maskedPan: tx.maskedPan, resolvedBy: 'recovery' });
+    } else if (last.kind === 'none' || (last.kind === 'found' && last.transaction.amountFils !== charge.amountFils) || (last.kind === 'found' && last.state === 'reversed')) {
+      journal.recordOutcome(charge.id, 'failed', { why: 'terminal shows no such charge', resolvedBy: 'recovery' });
+    } else {
+      return { ...base, amountFils: charge.amountFils, result: 'unresolved', detail: 'payment terminal unreachable; charge still in doubt' };
+    }
+  }
+
+  // 2. A submit whose outcome is unknown: ask the gateway by the same key.
+  const refreshed = rowsOfRun(journal, runKey);
+  for (const submit of refreshed.filter((r) => r.action === 'submit' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    const found = await gateway.findSubmission(submit.idempotencyKey, signal());
+    if (!found.ok) return { ...base, amountFils: submit.amountFils, result: 'unresolved', detail: 'gateway unreachable; submission unknown' };
+    if (found.value.found) journal.recordOutcome(submit.id, 'success', { reference: found.value.receipt.reference, resolvedBy: 'recovery' });
+    else journal.recordOutcome(submit.id, 'failed', { why: 'gateway has no such submission', resolvedBy: 'recovery' });
+  }
+
+  // 3. The money: an approved charge stays only if an application stands behind it.
+  const now = rowsOfRun(journal, runKey);
+  const charge = now.find((r) => r.action === 'authorise' && r.outcome?.result === 'success');
+  const submitted = now.some((r) => r.action === 'submit' && r.outcome?.result === 'success');
+  const reversed = now.some((r) => r.action === 'reversal' && r.outcome?.result === 'success');
+  if (!charge) return { ...base, amountFils: null, result: submitted ? 'completed' : 'nothing-taken', detail: submitted ? 'application confirmed' : 'no money was taken' };
+  if (submitted) return { ...base, amountFils: charge.amountFils, result: 'completed', detail: 'application confirmed; payment kept' };
+  if (reversed) return { ...base, amountFils: charge.amountFils, result: 'refunded', detail: 'already reversed' };
+  const receiptNo = String(charge.outcome?.detail.receiptNo ?? '');
+  const result = await reverseCharge(
+    { terminal, journal, logger: deps.logger },
+    {
+      amountFils: charge.amountFils ?? 0,
+      idempotencyKey: runKey,
+      sessionId: charge.sessionId ?? 'recovery',
+      serviceId: charge.serviceId ?? 'unknown',
+      cpr: null,
+      transaction: { receiptNo, trace: String(charge.outcome?.detail.trace ?? ''), amountFils: charge.amountFils ?? 0, maskedPan: (charge.outcome?.detail.maskedPan as string | null) ?? null, authCode: null },
+    },
+    signal(),
+  );
+  if (result === 'reversed') return { ...base, amountFils: charge.amountFils, result: 'refunded', detail: 'no application behind the charge; reversed' };
+  return { ...base, amountFils: charge.amountFils, result: 'unresolved', detail: `reversal ${result}` };
+}
