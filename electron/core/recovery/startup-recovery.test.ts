@@ -64,7 +64,7 @@ describe('start-up recovery', () => {
   });
 
   it('crash during the submit after payment; the gateway never got it → reversed', async () => {
-    const { journal, fake, recover } = setup();
+    const { journal, recover } = setup();
     const charge = intent(journal, 'authorise', `${RUN}:pay:1`);
     journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
     intent(journal, 'submit', RUN);
