@@ -358,7 +358,9 @@ export class CardReaderDevice {
           const run = (async (): Promise<Outcome<T>> => {
             if (this.#closed) return { completionCode: 'deviceNotReady', errorCode: 'linkDown', description: 'driver closed' };
             if (requiresInitialised && !this.#state.initialised) {
-              return { completionCode: 'deviceNotReady', errorCode: 'notInitialised', description: 'reader needs initialise' };
+              return this.#state.device === 'noDevice'
+                ? { completionCode: 'deviceNotReady', errorCode: 'linkDown', description: 'reader not connected; initialise reconnects' }
+                : { completionCode: 'deviceNotReady', errorCode: 'notInitialised', description: 'reader needs initialise' };
             }
             return body(ctx);
           })();

@@ -23,7 +23,8 @@ export interface ReaderStateOptions {
 export class ReaderState {
   readonly #o: ReaderStateOptions;
   readonly #since: number;
-  #device: DeviceState = 'noDevice';
+  // Not yet opened: offline (not noDevice, which means the port is known to be gone).
+  #device: DeviceState = 'offline';
   #media: MediaState = 'unknown';
   #chip: ChipState = 'unknown';
   #binCount = 0;
