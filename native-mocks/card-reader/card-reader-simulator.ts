@@ -28,6 +28,8 @@ export interface CardReaderSimulatorOptions {
   readonly today?: () => Date;
   /** Think-time multiplier of the "slow" fault (settable per fault with options.factor). */
   readonly slowFactor?: number;
+  /** Scale every think time (real-time tests use 0.1 to stay short). Default 1. */
+  readonly thinkScale?: number;
 }
 
 export interface AttachOptions {
@@ -48,6 +50,7 @@ export class CardReaderSimulator implements SimulatorControl {
   readonly #listeners = new Set<() => void>();
   #fault: CardReaderFault | null = null;
   #slowFactor: number;
+  readonly #thinkScale: number;
   #pullOnce = false;
   #wire: SimWireEnd | null = null;
   #hangUp: (() => void) | null = null;
@@ -59,6 +62,7 @@ export class CardReaderSimulator implements SimulatorControl {
     this.#today = options.today ?? (() => new Date(options.clock.now()));
     this.#model = new ReaderModel(options.binCapacity ?? 50);
     this.#slowFactor = options.slowFactor ?? 10;
+    this.#thinkScale = options.thinkScale ?? 1;
     this.actions = {
       insertCard: defineAction({
         description: 'Offer a simulated ID card at the slot',
@@ -84,7 +88,7 @@ export class CardReaderSimulator implements SimulatorControl {
     const wire = new SimWireEnd(port, {
       clock: this.#clock,
       behaviour: () => this.#behaviour(),
-      thinkTime: (command) => this.#model.thinkTime(command),
+      thinkTime: (command) => this.#model.thinkTime(command) * this.#thinkScale,
       execute: (command, cm, pm) => this.#execute(command, cm, pm),
       changed: () => this.#changed(),
     });
@@ -235,7 +239,7 @@ export class CardReaderSimulator implements SimulatorControl {
       this.#drawInTimer = null;
       this.#model.drawIn(this.#fault === 'jam');
       this.#changed();
-    }, THINK_MS.drawIn * factor);
+    }, THINK_MS.drawIn * factor * this.#thinkScale);
   }
 
   #cancelDrawIn(): void {

@@ -164,11 +164,11 @@ export class SankyoLink {
       };
       const nakReply = (reason: string): void => {
         replyNaks++;
-        o.onTrace?.({ kind: 'replyNak', reason });
         if (replyNaks > o.replyRetries) {
           finish({ ok: false, failure: { kind: 'garbled', detail: `reply unreadable after ${o.replyRetries} NAKs (${reason})` } });
           return;
         }
+        o.onTrace?.({ kind: 'replyNak', reason });
         write(NAK_BYTES);
       };
 
