@@ -126,6 +126,11 @@ export class PaymentTerminalSimulator implements SimulatorControl {
     };
   }
 
+  /** ECR commands the terminal took, by message type (authorisation, reversal…). */
+  commandsReceived(): Readonly<Record<string, number>> {
+    return { ...this.#logic.commandsReceived };
+  }
+
   /** True while a fault keeps the terminal off the line (the TCP server refuses connections then). */
   get unreachable(): boolean {
     return this.#fault === 'unplugged' || this.#fault === 'power-cut';

@@ -61,6 +61,8 @@ export class TerminalLogic {
   #decision: ((approve: boolean) => void) | undefined;
   #registered = false;
   #lastCommand = '';
+  /** ECR commands taken, by type: the crash harness and the property tests count authorisations here. */
+  readonly commandsReceived: Record<string, number> = {};
 
   constructor(options: TerminalLogicOptions) {
     this.#o = options;
@@ -68,7 +70,7 @@ export class TerminalLogic {
   }
 
   state(): Record<string, unknown> {
-    return { phase: this.#phase, registered: this.#registered, lastCommand: this.#lastCommand, waitingForDecision: this.#decision !== undefined };
+    return { phase: this.#phase, registered: this.#registered, lastCommand: this.#lastCommand, waitingForDecision: this.#decision !== undefined, commandsReceived: { ...this.commandsReceived } };
   }
 
   /** Power cut: the running conversation dies mid-word. The ledger stays. */
@@ -99,6 +101,7 @@ export class TerminalLogic {
       return;
     }
     const message = decoded.value;
+    if (message.type !== 'ack' && message.type !== 'negativeAck') this.commandsReceived[message.type] = (this.commandsReceived[message.type] ?? 0) + 1;
     if (message.type === 'ack' || message.type === 'negativeAck') {
       const waiter = this.#ackWaiter;
       this.#ackWaiter = undefined;

@@ -70,6 +70,10 @@ const mapped = (code: number, c: MoneyConversation, prefix: string): Outcome => 
 
 export function evaluateMoney(c: MoneyConversation, end: ExchangeEnd): Outcome {
   const approved = c.transactions.filter(isApproved);
+  // An approval seen in a conversation that then "never started" is a contradiction: ask the PT.
+  if (approved.length > 0 && (end.kind === 'notSent' || end.kind === 'refused' || end.kind === 'rejected')) {
+    return inDoubt(c, `approval seen, then ${end.kind}: ask the terminal`, 'commandErrorCode');
+  }
   switch (end.kind) {
     case 'notSent':
       return { completionCode: 'deviceNotReady', errorCode: 'terminalNotReady', payload: moneyPayload(c), description: 'link down: the command was not sent' };

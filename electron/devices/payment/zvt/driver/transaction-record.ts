@@ -53,6 +53,19 @@ export function recordFromFields(fields: readonly BmpField[]): TransactionRecord
   return record as TransactionRecord;
 }
 
+/**
+ * Terminal receipt lines may print more of the card number than we keep (many
+ * print the first six and last four). Any run that looks like a PAN — 12 to 19
+ * digits or '*', single spaces or dashes allowed — keeps only its last four digits.
+ */
+export function redactPans(line: string): string {
+  return line.replace(/[0-9*](?:[ -]?[0-9*]){11,22}/g, (run) => {
+    const chars = run.replace(/[ -]/g, '');
+    if (!/[0-9]{4}$/.test(chars) || chars.length < 12 || chars.length > 19) return run;
+    return maskPan(chars);
+  });
+}
+
 /** Same transaction (not merely equal amounts): trace and receipt numbers agree. */
 export function sameTransaction(a: TransactionRecord, b: TransactionRecord): boolean {
   return a.traceNumber === b.traceNumber && a.receiptNumber === b.receiptNumber && a.amountFils === b.amountFils && a.resultCode === b.resultCode;
@@ -63,13 +76,14 @@ export function sameTransaction(a: TransactionRecord, b: TransactionRecord): boo
  * characters are dropped so a hostile line cannot inject terminal escapes into logs.
  */
 export function printText(bytes: Uint8Array): string {
-  return Array.from(decodeZvtText(bytes))
+  const text = Array.from(decodeZvtText(bytes))
     .filter((ch) => {
       const code = ch.charCodeAt(0);
       return code >= 0x20 && code !== 0x7f;
     })
     .join('')
     .trimEnd();
+  return redactPans(text);
 }
 
 /** Text lines of a text block (06 D3): TLV tag 07 "text-line", inside 25 "print-texts" (PA00P015 3.6, 9.4). */
