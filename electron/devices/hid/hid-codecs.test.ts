@@ -46,7 +46,7 @@ describe('stream reports (count-prefixed bytes in fixed reports)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 500 }), fc.integer({ min: 2, max: 65 }), (bytes, reportSize) => {
         const f = { reportId: 3, reportSize };
-        const back = encodeStreamReports(bytes, f).flatMap((r) => {
+        const back = encodeStreamReports(bytes, f).flatMap((r): Array<number | string> => {
           const decoded = decodeStreamReport(r, f);
           return decoded.ok ? [...decoded.value] : ['error'];
         });
