@@ -69,7 +69,7 @@ describe('reader simulator: the Sankyo protocol from the reader side', () => {
     const clock = createFakeClock();
     const t = host(clock);
     const bad = encodeFrame(encodeCommand({ kind: 'status' }));
-    bad[bad.length - 1] ^= 1;
+    bad[bad.length - 1] = (bad[bad.length - 1] ?? 0) ^ 1;
     t.send(bad);
     expect(t.heard).toEqual(['nak']);
     t.exchange(INIT);
@@ -174,7 +174,7 @@ describe('reader simulator: the Sankyo protocol from the reader side', () => {
   });
 });
 
-describe('reader simulator: pacing on a pseudo-terminal', () => {
+describe('reader simulator: pacing on a pseudo-terminal (both ways)', () => {
   it('a paced port releases each write when the previous one would have left the wire (11 bits a byte)', () => {
     const clock = createFakeClock();
     const out: Array<[number, string]> = [];
@@ -190,6 +190,19 @@ describe('reader simulator: pacing on a pseudo-terminal', () => {
     // 96 bytes × 11 bits at 9600 baud = 110 ms; the ACK byte follows 1.146 ms later.
     expect(out[1]?.[0]).toBeCloseTo(110 + 11_000 / 9_600, 6);
     expect(paced.pending()).toBe(0);
+  });
+
+  it('and bytes from the host are heard only once they would have arrived', () => {
+    const clock = createFakeClock();
+    let push: (chunk: Uint8Array) => void = () => {};
+    const inner: SimPort = { write: () => {}, onData: (l) => ((push = l), () => {}) };
+    const heardAt: number[] = [];
+    pacedPort(inner, clock, 115_200).onData(() => heardAt.push(clock.now()));
+    push(new Uint8Array(1152));
+    clock.advance(109);
+    expect(heardAt).toEqual([]);
+    clock.advance(1);
+    expect(heardAt).toEqual([110]);
   });
 });
 

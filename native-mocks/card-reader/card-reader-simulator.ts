@@ -55,6 +55,7 @@ export class CardReaderSimulator implements SimulatorControl {
   #wire: SimWireEnd | null = null;
   #hangUp: (() => void) | null = null;
   #drawInTimer: unknown = null;
+  #drawInMsTotal = 0;
 
   constructor(options: CardReaderSimulatorOptions) {
     this.#clock = options.clock;
@@ -110,6 +111,11 @@ export class CardReaderSimulator implements SimulatorControl {
 
   get baud(): number {
     return this.#baud;
+  }
+
+  /** Think time the reader has spent (commands and card intake), in ms: a benchmark baseline. */
+  get thinkTimeMs(): number {
+    return (this.#wire?.thinkMsTotal ?? 0) + this.#drawInMsTotal;
   }
 
   // ------------------------------------------------------------------ SimulatorControl
@@ -235,6 +241,7 @@ export class CardReaderSimulator implements SimulatorControl {
   #scheduleDrawIn(): void {
     if (!this.#model.canDrawIn || this.#drawInTimer !== null) return;
     const factor = this.#fault === 'slow' ? this.#slowFactor : 1;
+    this.#drawInMsTotal += THINK_MS.drawIn * factor * this.#thinkScale;
     this.#drawInTimer = this.#clock.setTimeout(() => {
       this.#drawInTimer = null;
       this.#model.drawIn(this.#fault === 'jam');

@@ -3,9 +3,9 @@
  * while the kiosk's real serialport adapter opens the host end.
  *
  * A pseudo-terminal passes bytes as fast as it can and ignores the baud rate, so
- * the simulator paces its own output: each write leaves when the previous one
- * would have finished on a real line (10 bits a byte, 11 with parity, at `baud`).
- * The host's bytes arrive unpaced; the reader's think times dominate anyway.
+ * the simulator paces the line itself, both ways: each write leaves when the
+ * previous one would have finished on a real line, and bytes from the host are
+ * heard only when they would have finished arriving (11 bits a byte at 8E1).
  */
 import type { DeviceClock } from '../../electron/devices/contract/clock.ts';
 import { openPtyDeviceEnd } from '../wire/pty-device-end.ts';
@@ -16,23 +16,27 @@ export interface PtyAttachment {
   close(): Promise<void>;
 }
 
-/** Wrap a port so writes take their wire time (queued like a UART's transmit buffer). */
+/** Wrap a port so bytes take their wire time both ways (queued like a UART's buffers). */
 export function pacedPort(port: SimPort, clock: DeviceClock, baud: number, bitsPerByte = 11): SimPort & { pending(): number } {
-  let busyUntil = 0;
   const timers = new Set<unknown>();
-  return {
-    onData: (listener) => port.onData(listener),
-    write(bytes) {
+  const lane = () => {
+    let busyUntil = 0;
+    return (bytes: Uint8Array, deliver: (bytes: Uint8Array) => void): void => {
       const copy = bytes.slice();
       const now = clock.now();
-      const start = Math.max(now, busyUntil);
-      busyUntil = start + (copy.length * bitsPerByte * 1000) / baud;
+      busyUntil = Math.max(now, busyUntil) + (copy.length * bitsPerByte * 1000) / baud;
       const timer = clock.setTimeout(() => {
         timers.delete(timer);
-        port.write(copy);
+        deliver(copy);
       }, busyUntil - now);
       timers.add(timer);
-    },
+    };
+  };
+  const transmit = lane();
+  const receive = lane();
+  return {
+    onData: (listener) => port.onData((chunk) => receive(chunk, listener)),
+    write: (bytes) => transmit(bytes, (copy) => port.write(copy)),
     pending: () => timers.size,
   };
 }

@@ -52,6 +52,8 @@ export class SimWireEnd {
   #replySends = 0;
   #seed = 0x5eed;
   commandsSeen = 0;
+  /** Think time scheduled so far (for the benchmark's "wire + think" baseline). */
+  thinkMsTotal = 0;
 
   constructor(port: SimPort, hooks: SimWireHooks) {
     this.#port = port;
@@ -139,6 +141,7 @@ export class SimWireEnd {
     }
     const command = decoded.value;
     const think = this.#h.thinkTime(command) * Math.max(1, behaviour.slowFactor);
+    this.thinkMsTotal += think;
     this.#thinking = this.#h.clock.setTimeout(() => {
       this.#thinking = null;
       // Power may have gone while the motor ran: then there is no reply.

@@ -89,7 +89,7 @@ describe('Sankyo link layer (ACK/NAK, retries, DLE EOT) against a scripted reade
 
   it('a reply with a bad CRC is NAKed and sent again; three bad ones in a row and we give up', async () => {
     const bad = reply('P1002');
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = (bad[bad.length - 1] ?? 0) ^ 0xff;
     const once = scripted((heard, device, n) => {
       if (heard === 'frame C10') send(device, [ACK], bad);
       if (heard === 'nak' && n === 2) send(device, reply('P1002'));
