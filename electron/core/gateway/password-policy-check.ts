@@ -1,0 +1,37 @@
+import type { PasswordViolation } from './problem.ts';
+import type { PasswordPolicy } from './response-schemas.ts';
+
+/**
+ * The eKey password policy judged on the kiosk, as the citizen types, from
+ * the policy the gateway publishes (GET /ekey/password-policy). It lets the
+ * screen tick off each rule live; the gateway still decides, and only it
+ * knows the password history ('reused'). Pure: no logging, nothing kept.
+ */
+export type LocalPasswordViolation = Exclude<PasswordViolation, 'reused'>;
+
+export interface PasswordOwner {
+  cpr: string;
+  /** Every name on the card (Arabic and English). */
+  names: readonly string[];
+}
+
+/** Name parts of 3+ letters are forbidden; shorter ones would refuse half the dictionary. */
+const MIN_NAME_PART = 3;
+
+export function passwordViolations(password: string, policy: PasswordPolicy, owner: PasswordOwner): LocalPasswordViolation[] {
+  const out: LocalPasswordViolation[] = [];
+  const length = [...password].length;
+  if (length < policy.minLength) out.push('too-short');
+  if (length > policy.maxLength) out.push('too-long');
+  if (policy.requireUpper && !/\p{Lu}/u.test(password)) out.push('no-upper');
+  if (policy.requireLower && !/\p{Ll}/u.test(password)) out.push('no-lower');
+  if (policy.requireDigit && !/\p{Nd}/u.test(password)) out.push('no-digit');
+  if (policy.requireSymbol && !/[^\p{L}\p{Nd}]/u.test(password)) out.push('no-symbol');
+  if (policy.forbidPersonalData) {
+    if (owner.cpr.length > 0 && password.includes(owner.cpr)) out.push('contains-cpr');
+    const lower = password.toLocaleLowerCase();
+    const parts = owner.names.flatMap((n) => n.toLocaleLowerCase().split(/[\s\-'’.]+/u)).filter((p) => [...p].length >= MIN_NAME_PART);
+    if (parts.some((p) => lower.includes(p))) out.push('contains-name');
+  }
+  return out;
+}
