@@ -115,12 +115,18 @@ export class IdCardReader {
     this.#session = null;
     if (!this.#driver.hasCard()) return { kind: 'taken' };
     const eject = await this.#driver.ejectCard({ signal, retainAfterMs: waitMs });
-    if (eject.completionCode !== 'success') return fromCompletion(eject);
+    if (eject.completionCode !== 'success') return this.#released(eject);
     // A little longer than the retain policy, so the policy (not this wait) decides.
     const taken = await this.#driver.waitForTaken({ signal, timeoutMs: waitMs + 30_000 });
     if (taken.completionCode === 'success') return { kind: 'taken' };
     if (taken.completionCode === 'userError' && taken.errorCode === 'mediaNotTaken') return { kind: 'retained' };
-    return fromCompletion(taken);
+    return this.#released(taken);
+  }
+
+  /** A card pulled out while being given back has been taken, just early. */
+  #released(c: Completion<unknown, string>): ReleaseOutcome {
+    const mapped = fromCompletion(c);
+    return mapped.kind === 'removed' ? { kind: 'taken' } : mapped;
   }
 
   #write(result: { ok: true } | { ok: false; failure: IdCardFailure }): WriteOutcome {
