@@ -61,6 +61,10 @@ export class TerminalLogic {
   #decision: ((approve: boolean) => void) | undefined;
   #registered = false;
   #lastCommand = '';
+  #lastError: string | undefined;
+  /** The conversation's last message (completion/abort) is out; only its acknowledgement is awaited. */
+  #closing = false;
+  #pending: Uint8Array | undefined;
   /** ECR commands taken, by type: the crash harness and the property tests count authorisations here. */
   readonly commandsReceived: Record<string, number> = {};
 
@@ -70,12 +74,14 @@ export class TerminalLogic {
   }
 
   state(): Record<string, unknown> {
-    return { phase: this.#phase, registered: this.#registered, lastCommand: this.#lastCommand, waitingForDecision: this.#decision !== undefined, commandsReceived: { ...this.commandsReceived } };
+    return { phase: this.#phase, registered: this.#registered, lastCommand: this.#lastCommand, waitingForDecision: this.#decision !== undefined, lastError: this.#lastError ?? null, commandsReceived: { ...this.commandsReceived } };
   }
 
   /** Power cut: the running conversation dies mid-word. The ledger stays. */
   powerCut(): void {
     this.#generation++;
+    this.#pending = undefined;
+    this.#closing = false;
     this.#phase = 'idle';
     this.#ackWaiter?.(false);
     this.#ackWaiter = undefined;
@@ -120,6 +126,12 @@ export class TerminalLogic {
       return;
     }
     if (this.#phase !== 'idle' && this.#phase !== 'silent') {
+      if (this.#closing && !this.#pending) {
+        // The ECR acknowledged our last message and went straight on (over TCP both can
+        // arrive in one segment): take the command as soon as this conversation closes.
+        this.#pending = raw;
+        return;
+      }
       // The ECR should not talk while the PT is master.
       void this.#send({ type: 'negativeAck', errorCode: 0x83, data: new Uint8Array() });
       return;
@@ -133,6 +145,7 @@ export class TerminalLogic {
   async #run(message: ZvtMessage): Promise<void> {
     const generation = this.#generation;
     this.#abortRequested = false;
+    this.#closing = false;
     try {
       switch (message.type) {
         case 'registration':
@@ -158,10 +171,15 @@ export class TerminalLogic {
           await this.#send({ type: 'negativeAck', errorCode: 0x83, data: new Uint8Array() });
       }
     } catch (error) {
-      if (!(error instanceof Stop)) throw error;
+      // A simulator bug must show (state.lastError) but never become an unhandled rejection in the kiosk process.
+      if (!(error instanceof Stop)) this.#lastError = error instanceof Error ? error.message : String(error);
     } finally {
       if (generation === this.#generation && this.#phase !== 'silent') this.#phase = 'idle';
+      this.#closing = false;
       this.#o.onChange();
+      const next = this.#pending;
+      this.#pending = undefined;
+      if (next && generation === this.#generation) this.#onApdu(next);
     }
   }
 
@@ -183,6 +201,7 @@ export class TerminalLogic {
   /** Send as master and wait for the ECR's 80 00 00 (T3). False when it never came. */
   async #tell(generation: number, message: ZvtMessage): Promise<boolean> {
     this.#check(generation);
+    if (message.type === 'completion' || message.type === 'statusEnquiryCompletion' || message.type === 'abort') this.#closing = true;
     const acked = new Promise<boolean>((resolve) => {
       const timer = this.#o.clock.setTimeout(() => {
         if (this.#ackWaiter === done) this.#ackWaiter = undefined;
@@ -262,7 +281,7 @@ export class TerminalLogic {
     if (!(await this.#tell(generation, { type: 'intermediateStatus', status: 0x04, fields: [] }))) return;
     await this.#sleep(generation, think.hostMs);
     const declineCode = this.#declineCode(customer, approvedByCustomer);
-    const charged = customer.behaviour === 'wrongAmount' ? data.amount + (customer.deltaFils ?? 100) : data.amount;
+    const charged = customer.behaviour === 'wrongAmount' ? Math.max(1, data.amount + (customer.deltaFils ?? 100)) : data.amount;
     const entry = this.#o.ledger.record({
       traceNumber: this.#o.ledger.nextTrace(),
       receiptNumber: this.#o.ledger.nextReceipt(),

@@ -32,7 +32,7 @@ describe('money outcome rules', () => {
   ])('%s', (_name, conversation, end, completionCode, errorCode) => {
     const outcome = evaluateMoney({ ...base, ...conversation }, end);
     expect(outcome.completionCode).toBe(completionCode);
-    expect(outcome.errorCode).toBe(errorCode);
+    expect('errorCode' in outcome ? outcome.errorCode : undefined).toBe(errorCode);
   });
 
   it('in doubt keeps every trace and receipt number seen', () => {
@@ -66,7 +66,7 @@ describe('money outcome rules', () => {
         }
         // An approval the kiosk did not get as success is always flagged for the payments layer.
         if (transactions.some((t) => t.resultCode === 0) && outcome.completionCode !== 'success') {
-          expect(['inDoubt', 'amountMismatch', 'currencyMismatch', 'duplicateCompletion', 'lateApproval']).toContain(outcome.errorCode);
+          expect(['inDoubt', 'amountMismatch', 'currencyMismatch', 'duplicateCompletion', 'lateApproval']).toContain('errorCode' in outcome ? outcome.errorCode : undefined);
         }
       }),
       { numRuns: 500 },

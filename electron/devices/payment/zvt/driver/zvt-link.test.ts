@@ -65,7 +65,7 @@ describe('ZVT serial link (PA00P016 chapter 3)', () => {
     const { clock, mem, atDevice, received, link } = rig();
     const good = encodeSerialFrame(fromHex('80 00 00'));
     const bad = good.slice();
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = (bad[bad.length - 1] ?? 0) ^ 0xff;
     await mem.device.write(bad);
     await mem.device.write(good);
     await clock.runFor(100);
