@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fictionalPerson, FICTIONAL_PIN } from '../../../../native-mocks/people/fictional-people.ts';
-import type { CardProfile } from '../../../../native-mocks/id-cards/card-profiles.ts';
+import { CARD_PROFILES, type CardProfile } from '../../../../native-mocks/id-cards/card-profiles.ts';
 import { IdCardReader } from './id-card-reader.ts';
 import { createSimHarness, type SimHarness } from './testing/sim-harness.ts';
 import { elapse } from './testing/stepping-clock.ts';
@@ -75,5 +75,55 @@ describe('IdCardReader: the flow-facing composition of driver and chip applicati
     await h.run(reader.readCard(live()));
     expect(await h.run(reader.release(15_000, live()))).toEqual({ kind: 'retained' });
     expect(h.sim.state()).toMatchObject({ bin: { count: 1 } });
+  });
+
+  it('every card profile through the reader: minor, expired and renewable show in the data the kiosk reads', async () => {
+    const DAY = 86_400_000;
+    const today = Date.UTC(2026, 10, 23);
+    const age = (dob: string) => {
+      const [y, m, d] = dob.split('-').map(Number) as [number, number, number];
+      return 2026 - y - (11 < m || (m === 11 && 23 < d) ? 1 : 0);
+    };
+    const seen: Record<string, string> = {};
+    for (const profile of CARD_PROFILES) {
+      const reader = await start(profile);
+      const read = await h.run(reader.readCard(live()));
+      if (read.kind === 'read') {
+        const days = Math.round((Date.parse(`${read.card.personal.expiryDate}T00:00:00Z`) - today) / DAY);
+        seen[profile] = `${days < 0 ? 'expired' : days <= 60 ? 'renewable' : 'valid'}${age(read.card.personal.dateOfBirth) < 15 ? ' minor' : ''}`;
+      } else seen[profile] = read.kind;
+      await h.shutdown();
+    }
+    h = createSimHarness();
+    expect(seen).toEqual({
+      'valid-adult': 'valid',
+      'card-expiring-soon': 'renewable',
+      'card-expired': 'expired',
+      'card-pin-blocked': 'valid',
+      minor: 'valid minor',
+      'ekey-basic-registered': 'valid',
+      'ekey-locked': 'valid',
+      'foreign-resident': 'valid',
+      'damaged-chip': 'unreadable',
+      'foreign-card': 'foreign',
+    });
+  });
+
+  it('at 9600 baud the same read works, and the wire time shows', async () => {
+    h = createSimHarness({ baud: 9_600 });
+    await h.run(h.driver.initialise());
+    const reader = new IdCardReader(h.driver);
+    h.clock.setTimeout(() => h.sim.insertCard('valid-adult'), 100);
+    const started = h.clock.now();
+    expect((await h.run(reader.readCard(live()))).kind).toBe('read');
+    const slow = h.clock.now() - started;
+    await h.shutdown();
+    h = createSimHarness({ baud: 115_200 });
+    await h.run(h.driver.initialise());
+    const fast = new IdCardReader(h.driver);
+    h.clock.setTimeout(() => h.sim.insertCard('valid-adult'), 100);
+    const began = h.clock.now();
+    expect((await h.run(fast.readCard(live()))).kind).toBe('read');
+    expect(slow - (h.clock.now() - began)).toBeGreaterThan(300);
   });
 });
