@@ -162,9 +162,13 @@ export async function dispatchApi(core: SimulatorCore, contract: GatewayContract
   }
 
   // The request took effect; now the answer is lost or broken on its way back.
-  if (fault && fault.phase === 'after' && playFault(req, res, fault)) return;
+  if (fault && fault.phase === 'after' && playFault(req, res, fault)) {
+    core.changed();
+    return;
+  }
 
   const contentType = answer.status >= 400 ? 'application/problem+json' : 'application/json';
   for (const violation of contract.checkResponse(operationId, answer.status, contentType, answer.body)) state.contractViolations.push(violation);
   send(res, answer);
+  core.changed();
 }

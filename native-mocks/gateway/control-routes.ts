@@ -75,13 +75,17 @@ export async function dispatchControl(core: SimulatorCore, token: string, expect
   switch (parts.length === 1 ? parts[0] : parts.length === 2 ? `${parts[0]}/:id` : '') {
     case 'faults': {
       const request = parse(FaultRequestSchema);
-      if (request) reply(res, 200, { faults: core.faults.set(request) });
+      if (request) {
+        reply(res, 200, { faults: core.faults.set(request) });
+        core.changed();
+      }
       return;
     }
     case 'clock': {
       const request = parse(ClockSchema);
       if (request) {
         core.clock.advance(request.advanceMs);
+        core.changed();
         reply(res, 200, { now: new Date(core.clock.now()).toISOString() });
       }
       return;

@@ -97,8 +97,15 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions = {
     controlToken,
     core,
     ledger: () => core.ledger(),
-    setFaults: (request) => core.faults.set(request),
-    advanceClock: (ms) => core.clock.advance(ms),
+    setFaults(request) {
+      const state = core.faults.set(request);
+      core.changed();
+      return state;
+    },
+    advanceClock(ms) {
+      core.clock.advance(ms);
+      core.changed();
+    },
     payQr(paymentId) {
       const outcome = core.qrAction(paymentId, 'pay');
       if (!outcome.ok) throw new Error(outcome.error);

@@ -18,7 +18,7 @@ export const FEES_FILS: Record<string, number> = {
   'update-card-chip': 1000,
   'id-data-statement': 500,
   'application-status': 0,
-  'card-pin-reset': 0,
+  'reset-card-pin': 0,
   'ekey-register': 0,
   'ekey-upgrade': 0,
   'ekey-reset-password': 0,

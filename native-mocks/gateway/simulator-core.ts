@@ -37,6 +37,9 @@ export interface SimulatorCore {
   setEkeyStatus(cpr: string, status: 'locked' | 'active'): ControlOutcome;
   /** Back to the seeded people and empty ledgers; faults off; the clock keeps its offset. */
   reset(): void;
+  /** Something changed (a request was answered, a control action ran): tell the control panel. */
+  changed(): void;
+  onChange(listener: () => void): () => void;
 }
 
 export function createSimulatorCore(options: SimulatorCoreOptions = {}): SimulatorCore {
@@ -45,8 +48,17 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
   const random = options.random ?? Math.random;
   let latency: Latency = options.latency ?? { minMs: 0, maxMs: 0 };
   let state = createSimulatorState(clock.now(), { qrAutoPayAfterMs: options.qrAutoPayAfterMs ?? null });
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
 
   return {
+    changed,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     clock,
     faults,
     state: () => state,
@@ -55,9 +67,11 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
     setLatency(next) {
       if (next.minMs < 0 || next.maxMs < next.minMs) throw new RangeError('latency needs 0 ≤ minMs ≤ maxMs');
       latency = { ...next };
+      changed();
     },
     setQrAutoPay(afterMs) {
       state.qrAutoPayAfterMs = afterMs;
+      changed();
     },
     qrAction(paymentId, action) {
       const record = state.qrPayments.get(paymentId);
@@ -66,17 +80,20 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
       if (record.status !== 'pending') return { ok: false, status: 409, error: `payment is ${record.status}` };
       if (action === 'pay') markPaid(state, record, clock.now());
       else record.status = 'expired';
+      changed();
       return { ok: true, value: { paymentId, status: record.status } };
     },
     setEkeyStatus(cpr, status) {
       if (!state.ekey.get(cpr)) return { ok: false, status: 404, error: 'no such eKey account' };
       if (status === 'locked') state.ekey.lock(cpr);
       else state.ekey.unlock(cpr);
+      changed();
       return { ok: true, value: { status } };
     },
     reset() {
       state = createSimulatorState(clock.now(), { qrAutoPayAfterMs: state.qrAutoPayAfterMs });
       faults.set({ mode: 'none' });
+      changed();
     },
   };
 }
