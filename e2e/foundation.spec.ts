@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
 import { citizen } from './support/citizen.ts';
 import type { Language } from '../electron/contract/index.ts';
@@ -140,8 +142,10 @@ test.describe('bridge security', () => {
   test('a foreign origin cannot open the bridge even with the token', async ({ browser, kiosk }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    // A page from another origin (a data: URL is an opaque origin) tries the bridge.
-    await page.goto('data:text/html,<title>elsewhere</title>');
+    // Another local web page (another port = another origin) tries the bridge with a stolen token.
+    const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>elsewhere</title>'));
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+    await page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
     const outcome = await page.evaluate(
       (url) =>
         new Promise<string>((resolve) => {
@@ -154,6 +158,7 @@ test.describe('bridge security', () => {
     expect(outcome).toBe('refused');
     expect(kiosk.logs()).toContain('foreign origin');
     await context.close();
+    other.close();
   });
 
   test('malformed messages from the page are refused and the kiosk keeps working', async ({ kioskPage: page, kiosk }) => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import type { Language } from '../../electron/contract/index.ts';
+import { toArabicIndicDigits, type Language } from '../../electron/contract/index.ts';
 
 /** What a citizen does, as page actions, so specs read like the journey. */
 export function citizen(page: Page) {
@@ -31,7 +31,10 @@ export function citizen(page: Page) {
         if (ch === ' ') await byTestId('osk-space').click();
         else await keyboard.locator(`[data-testid="osk-key"][data-key="${ch}"]`).click();
       }
-      await expect(byTestId(`field-${fieldId}`)).toHaveValue(text);
+      // Digits are shown the citizen's way: Arabic-Indic on an Arabic screen.
+      const arabic = (await page.locator('html').getAttribute('lang')) === 'ar';
+      const shown = arabic && /^[0-9]+$/.test(text) ? toArabicIndicDigits(text) : text;
+      await expect(byTestId(`field-${fieldId}`)).toHaveValue(shown);
     },
   };
 }

@@ -1,0 +1,21 @@
+/** Line icons for the service tiles, drawn inline (no icon font, nothing fetched). */
+const PATHS: Record<string, string> = {
+  renew: 'M20 8a12 12 0 1 0 4 9M20 2v6h6',
+  replace: 'M4 10h16l-4-4M24 18H8l4 4',
+  home: 'M4 14 14 5l10 9M7 12v12h14V12',
+  phone: 'M9 3h10v22H9zM13 21h2',
+  chip: 'M8 6h12v16H8zM11 10h6v8h-6zM4 10h4M4 18h4M20 10h4M20 18h4',
+  document: 'M7 3h10l5 5v17H7zM17 3v5h5M10 14h9M10 18h9',
+  search: 'M12 4a8 8 0 1 1 0 16 8 8 0 0 1 0-16zM18 18l6 6',
+  key: 'M10 10a5 5 0 1 1 0 .1M14 13l10 10M19 18l3-3M21 20l2-2',
+  form: 'M6 4h16v20H6zM10 10h8M10 14h8M10 18h5',
+  card: 'M3 7h22v14H3zM3 11h22M7 17h6',
+};
+
+export function ServiceIcon({ name }: { name: string }) {
+  return (
+    <svg className="tile__icon" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
+      <path d={PATHS[name] ?? PATHS.card} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

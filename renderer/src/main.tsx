@@ -1,0 +1,69 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/noto-sans-arabic/400.css';
+import '@fontsource/noto-sans-arabic/700.css';
+import './styles/theme.css';
+import './styles/screens.css';
+import './styles/steps.css';
+import type { KioskApi } from '../../electron/contract/index.ts';
+import { App } from './App.tsx';
+import { initI18n } from './i18n/i18n.ts';
+import { useKiosk } from './store/kiosk-store.ts';
+import { installPageHygiene } from './platform/page-hygiene.ts';
+import { bridgeUrlFromLocation, createBrowserBridge } from './platform/browser-bridge.ts';
+import { throttle } from './platform/throttle.ts';
+import { KioskApiContext } from './platform/kiosk-api-context.ts';
+
+declare global {
+  interface Window {
+    kiosk?: KioskApi;
+  }
+}
+
+installPageHygiene();
+initI18n();
+
+// The Electron preload installs window.kiosk; in the browser shell the page installs it over the loopback bridge.
+const store = useKiosk.getState();
+const kiosk: KioskApi =
+  window.kiosk ??
+  createBrowserBridge({
+    url: bridgeUrlFromLocation(window.location),
+    createSocket: (url) => new WebSocket(url),
+    setTimer: (fn, ms) => window.setTimeout(fn, ms),
+    onState: (state) => useKiosk.getState().setConnection(state),
+  });
+if (window.kiosk) store.setConnection('open');
+else window.kiosk = kiosk;
+
+let epoch = -1;
+kiosk.onView((view) => {
+  if (view.sessionEpoch !== epoch) {
+    // A new citizen (or none): nothing a page could have stored survives.
+    epoch = view.sessionEpoch;
+    try {
+      window.localStorage.clear();
+      window.sessionStorage.clear();
+    } catch {
+      // storage may be disabled; nothing to clear then
+    }
+    useKiosk.getState().reset();
+  }
+  useKiosk.getState().setView(view);
+});
+kiosk.sync();
+
+// Any touch or key keeps the session alive (the core decides what that means).
+const touch = throttle(() => void kiosk.send({ type: 'touch' }), 1000);
+window.addEventListener('pointerdown', touch, { capture: true, passive: true });
+window.addEventListener('keydown', touch, { capture: true });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <KioskApiContext.Provider value={kiosk}>
+      <App />
+    </KioskApiContext.Provider>
+  </StrictMode>,
+);

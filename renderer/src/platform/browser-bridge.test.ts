@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { bridgeUrlFromLocation, createBrowserBridge, type BridgeState, type SocketLike } from './browser-bridge.ts';
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: string[] = [];
+  onopen: ((event: Event) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+    this.onclose?.({} as CloseEvent);
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.({} as Event);
+  }
+  receive(data: unknown) {
+    this.onmessage?.({ data: typeof data === 'string' ? data : JSON.stringify(data) } as MessageEvent);
+  }
+}
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
+  const states: BridgeState[] = [];
+  const api = createBrowserBridge({
+    url: 'ws://127.0.0.1:1/bridge?token=t',
+    createSocket: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+    onState: (s) => states.push(s),
+  });
+  return { api, sockets, timers, states };
+}
+
+const VIEW = { screen: 'attract', language: 'ar', sessionEpoch: 1, idle: { phase: 'active' }, helpOpen: false };
+
+describe('browser bridge (window.kiosk over the loopback WebSocket)', () => {
+  it('syncs on open, passes valid views on, answers send() by id', async () => {
+    const { api, sockets } = setup();
+    const socket = sockets[0]!;
+    socket.open();
+    expect(JSON.parse(socket.sent[0]!)).toEqual({ type: 'sync' });
+    const views: unknown[] = [];
+    api.onView((v) => views.push(v));
+    socket.receive({ type: 'view', view: VIEW });
+    expect(views).toEqual([VIEW]);
+    const pending = api.send({ type: 'start' });
+    const sent = JSON.parse(socket.sent[1]!);
+    expect(sent).toMatchObject({ type: 'intent', intent: { type: 'start' } });
+    socket.receive({ type: 'result', id: sent.id, result: { ok: true } });
+    expect(await pending).toEqual({ ok: true });
+  });
+
+  it('drops messages that are not JSON or not on the contract', () => {
+    const { api, sockets } = setup();
+    sockets[0]!.open();
+    const views: unknown[] = [];
+    api.onView((v) => views.push(v));
+    sockets[0]!.receive('<html>');
+    sockets[0]!.receive({ type: 'view', view: { screen: 'desktop' } });
+    sockets[0]!.receive({ type: 'exec', code: 'alert(1)' });
+    expect(views).toEqual([]);
+  });
+
+  it('when the connection drops: pending sends fail softly and it reconnects with back-off', async () => {
+    const { api, sockets, timers, states } = setup();
+    sockets[0]!.open();
+    const pending = api.send({ type: 'start' });
+    sockets[0]!.close();
+    expect(await pending).toMatchObject({ ok: false, code: 'unavailable' });
+    expect(states).toEqual(['connecting', 'open', 'closed']);
+    const reconnect = timers.find((t) => t.ms > 0 && t.ms <= 5000 && t.fn.name === 'connect');
+    expect(reconnect).toBeDefined();
+    reconnect!.fn();
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('send() before the socket is open fails at once instead of hanging', async () => {
+    const { api } = setup();
+    expect(await api.send({ type: 'start' })).toMatchObject({ ok: false, code: 'unavailable' });
+  });
+
+  it('takes the token from the URL fragment', () => {
+    expect(bridgeUrlFromLocation({ host: '127.0.0.1:8790', hash: '#token=a%2Bb' })).toBe('ws://127.0.0.1:8790/bridge?token=a%2Bb');
+    expect(bridgeUrlFromLocation({ host: '127.0.0.1:8790', hash: '' })).toBe('ws://127.0.0.1:8790/bridge?token=');
+  });
+});
