@@ -36,6 +36,10 @@ export function createHttpsTransport(tls: GatewayTlsConfig, readFile: (path: str
           }
         });
         res.on('error', reject);
+        // A connection cut mid-body ends without 'end'; the promise must still settle.
+        res.on('close', () => {
+          if (!res.complete) reject(new Error('response incomplete'));
+        });
         res.on('end', () => {
           const headers: Record<string, string> = {};
           for (const [name, value] of Object.entries(res.headers)) {
