@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // CommonJS build hooks run by electron-builder.
-    files: ['build/**/*.cjs'],
+    files: ['build/**/*.cjs', '*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

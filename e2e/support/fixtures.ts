@@ -8,6 +8,8 @@ export { expect };
 
 /** A kiosk core process per test, and the page opened on it as the shell would. */
 export const test = base.extend<{ kiosk: KioskProcess; kioskPage: Page }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   kiosk: async ({}, use) => {
     const kiosk = await startKiosk();
     await use(kiosk);

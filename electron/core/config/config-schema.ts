@@ -1,5 +1,33 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../../contract/index.ts';
+import { GatewayConfigSchema } from '../gateway/gateway-config.ts';
+
+/**
+ * How a device is reached: `sim` — its simulator inside the kiosk process
+ * (the default: `npm start` needs no hardware); `wire` — the simulator behind
+ * a socat pseudo-terminal, so the real serial adapter and codec run (QA, CI);
+ * `real` — the configured port.
+ */
+const SerialDevice = <T extends z.ZodRawShape>(extra: T, defaultBaud: number) =>
+  z
+    .object({
+      mode: z.enum(['sim', 'wire', 'real']),
+      /** Serial port path for `real` mode, e.g. /dev/ttyUSB0 or COM3. */
+      port: z.string().min(1).nullable(),
+      baud: z.number().int().refine((b) => [9600, 19200, 38400, 57600, 115200].includes(b), 'must be 9600, 19200, 38400, 57600 or 115200').default(defaultBaud),
+      ...extra,
+    })
+    .strict()
+    .refine((d) => d.mode !== 'real' || d.port !== null, { message: 'a real device needs its serial port path', path: ['port'] });
+
+const HidDevice = z
+  .object({
+    mode: z.enum(['sim', 'real']),
+    /** USB vendor and product id for `real` mode, e.g. "0c2e:0b61". */
+    usb: z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/, 'must be VID:PID in hex, e.g. 0c2e:0b61').nullable(),
+  })
+  .strict()
+  .refine((d) => d.mode !== 'real' || d.usb !== null, { message: 'a real HID device needs its VID:PID', path: ['usb'] });
 
 /**
  * The kiosk's configuration. `resources/config/default.json` holds the
@@ -38,6 +66,42 @@ export const ConfigSchema = z
         warningAfterSeconds: z.number().int().min(10).max(600),
         /** How long the citizen has to answer; at least 20 s (accessibility). */
         answerWithinSeconds: z.number().int().min(20, 'must be at least 20 seconds so everyone can answer').max(300),
+      })
+      .strict(),
+    devices: z
+      .object({
+        cardReader: SerialDevice(
+          {
+            /** A card left at the gate this long is retained (captured) for the citizen's safety. */
+            retainAfterSeconds: z.number().int().min(10).max(120),
+            binCapacity: z.number().int().min(1).max(500),
+          },
+          115200,
+        ),
+        paymentTerminal: SerialDevice(
+          {
+            /** ZVT over TCP instead of serial (real terminals on the LAN). */
+            tcp: z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) }).strict().nullable(),
+            /** ZVT registration password (6 digits, terminal-specific; not a secret of the citizen). */
+            password: z.string().regex(/^\d{6}$/),
+          },
+          9600,
+        ),
+        receiptPrinter: SerialDevice({}, 38400),
+        fingerprint: HidDevice,
+        scanner: HidDevice,
+        keypad: HidDevice,
+        documentPrinter: z
+          .object({ mode: z.enum(['sim', 'real']), queue: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable() })
+          .strict()
+          .refine((d) => d.mode !== 'real' || d.queue !== null, { message: 'a real A4 printer needs its CUPS queue name', path: ['queue'] }),
+      })
+      .strict(),
+    gateway: z.object({ mode: z.enum(['sim', 'real']), client: GatewayConfigSchema }).strict(),
+    simulators: z
+      .object({
+        /** Loopback port of the simulator control API and panel (0 = any free port). */
+        controlPort: z.number().int().min(0).max(65535),
       })
       .strict(),
     services: z

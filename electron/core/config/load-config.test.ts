@@ -87,3 +87,24 @@ describe('loadConfig', () => {
     expect(errorOf(() => loadConfig(DEFAULTS, override)).field).toBe('languages.default');
   });
 });
+
+describe('device configuration', () => {
+  it('a real device needs its port, named in the error', () => {
+    const override = tempFile('local.json', JSON.stringify({ devices: { cardReader: { mode: 'real' } } }));
+    const error = errorOf(() => loadConfig(DEFAULTS, override));
+    expect(error.field).toBe('devices.cardReader.port');
+    expect(error.message).toContain('serial port path');
+  });
+
+  it('switching one device to real with a port is a one-line change', () => {
+    const override = tempFile('local.json', JSON.stringify({ devices: { cardReader: { mode: 'real', port: '/dev/ttyUSB0' } } }));
+    const { config } = loadConfig(DEFAULTS, override);
+    expect(config.devices.cardReader).toMatchObject({ mode: 'real', port: '/dev/ttyUSB0', baud: 115200 });
+    expect(config.devices.paymentTerminal.mode).toBe('sim');
+  });
+
+  it('a gateway off this machine must use mutual TLS', () => {
+    const override = tempFile('local.json', JSON.stringify({ gateway: { mode: 'real', client: { baseUrl: 'http://gateway.example/kiosk/v1' } } }));
+    expect(errorOf(() => loadConfig(DEFAULTS, override)).field).toBe('gateway.client.tls');
+  });
+});
