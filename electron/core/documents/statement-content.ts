@@ -68,7 +68,11 @@ export function formatCardDate(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
-/** Epoch ms -> "23/11/2026 12:00 (GMT+3)" in the given zone, 24-hour clock, Latin digits. */
+/**
+ * Epoch ms -> "23/11/2026 12:00 (UTC+03:00)" in the given zone, 24-hour clock,
+ * Latin digits. The offset is computed, not taken from Intl's zone name, whose
+ * wording changes between ICU versions ("GMT+3", "GMT+03:00").
+ */
 export function formatIssueTime(epochMs: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
@@ -77,11 +81,16 @@ export function formatIssueTime(epochMs: number, timeZone: string): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    second: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
   }).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} (${part('timeZoneName')})`;
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  const wall = Date.UTC(Number(part('year')), Number(part('month')) - 1, Number(part('day')), Number(part('hour')), Number(part('minute')), Number(part('second')));
+  const offsetMinutes = Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} (UTC${sign}${offset})`;
 }
 
 export function nationalityLines(code: string): ValueLine[] {

@@ -86,7 +86,7 @@ describe('ID data statement: text a reader extracts (pdftotext)', () => {
       'TST000001',
       '23/11/2029',
       'STM-2026-000042',
-      '23/11/2026 12:00 (GMT+3)',
+      '23/11/2026 12:00 (UTC+03:00)',
       'Isa Town service centre (KSK-0142)',
       'https://verify.example.invalid/s/STM-2026-000042',
     ]) {

@@ -35,7 +35,7 @@ export function parsePgm(bytes: Uint8Array): GrayImage {
   if (magic !== 'P5' || max !== '255') throw new Error(`PGM: expected P5 with maxval 255, got ${magic} ${max}`);
   const width = Number(w);
   const height = Number(h);
-  const pixels = bytes.slice(pos, pos + width * height);
+  const pixels = Uint8Array.from(bytes.subarray(pos, pos + width * height));
   if (pixels.length !== width * height) throw new Error('PGM: truncated raster');
   return { width, height, pixels };
 }
