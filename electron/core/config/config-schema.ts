@@ -8,17 +8,18 @@ import { GatewayConfigSchema } from '../gateway/gateway-config.ts';
  * a socat pseudo-terminal, so the real serial adapter and codec run (QA, CI);
  * `real` — the configured port.
  */
-const SerialDevice = <T extends z.ZodRawShape>(extra: T, defaultBaud: number) =>
-  z
-    .object({
-      mode: z.enum(['sim', 'wire', 'real']),
-      /** Serial port path for `real` mode, e.g. /dev/ttyUSB0 or COM3. */
-      port: z.string().min(1).nullable(),
-      baud: z.number().int().refine((b) => [9600, 19200, 38400, 57600, 115200].includes(b), 'must be 9600, 19200, 38400, 57600 or 115200').default(defaultBaud),
-      ...extra,
-    })
-    .strict()
-    .refine((d) => d.mode !== 'real' || d.port !== null, { message: 'a real device needs its serial port path', path: ['port'] });
+const serialShape = (defaultBaud: number) => ({
+  mode: z.enum(['sim', 'wire', 'real']),
+  /** Serial port path for `real` mode, e.g. /dev/ttyUSB0 or COM3. */
+  port: z.string().min(1).nullable(),
+  baud: z
+    .number()
+    .int()
+    .refine((b) => [9600, 19200, 38400, 57600, 115200].includes(b), 'must be 9600, 19200, 38400, 57600 or 115200')
+    .default(defaultBaud),
+});
+const realNeedsPort = (d: { mode: string; port: string | null }) => d.mode !== 'real' || d.port !== null;
+const portMessage = { message: 'a real device needs its serial port path', path: ['port'] };
 
 const HidDevice = z
   .object({
@@ -70,24 +71,26 @@ export const ConfigSchema = z
       .strict(),
     devices: z
       .object({
-        cardReader: SerialDevice(
-          {
+        cardReader: z
+          .object({
+            ...serialShape(115200),
             /** A card left at the gate this long is retained (captured) for the citizen's safety. */
             retainAfterSeconds: z.number().int().min(10).max(120),
             binCapacity: z.number().int().min(1).max(500),
-          },
-          115200,
-        ),
-        paymentTerminal: SerialDevice(
-          {
+          })
+          .strict()
+          .refine(realNeedsPort, portMessage),
+        paymentTerminal: z
+          .object({
+            ...serialShape(9600),
             /** ZVT over TCP instead of serial (real terminals on the LAN). */
             tcp: z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) }).strict().nullable(),
             /** ZVT registration password (6 digits, terminal-specific; not a secret of the citizen). */
             password: z.string().regex(/^\d{6}$/),
-          },
-          9600,
-        ),
-        receiptPrinter: SerialDevice({}, 38400),
+          })
+          .strict()
+          .refine((d) => d.mode !== 'real' || d.port !== null || d.tcp !== null, { message: 'a real terminal needs a serial port path or a tcp address', path: ['port'] }),
+        receiptPrinter: z.object(serialShape(38400)).strict().refine(realNeedsPort, portMessage),
         fingerprint: HidDevice,
         scanner: HidDevice,
         keypad: HidDevice,

@@ -44,13 +44,32 @@ export interface FingerprintPort {
 export type GatewayFailure = { kind: 'unavailable' | 'timeout' | 'invalid-response' | 'circuit-open' | 'rejected'; code?: string };
 export type GatewayResult<T> = { ok: true; value: T } | { ok: false; failure: GatewayFailure };
 
+export interface PaymentProof {
+  method: 'card' | 'qr';
+  amountFils: number;
+  /** Terminal receipt number (card) or the payment gateway's id (QR). */
+  transactionRef: string;
+}
+
 export interface ApplicationReceipt {
   reference: string;
   status: string;
 }
 
 export interface GatewayPort {
-  submitApplication(input: { serviceId: string; applicationType: string; cpr: string; data: Record<string, string>; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<ApplicationReceipt>>;
+  submitApplication(
+    input: {
+      serviceId: string;
+      applicationType: string;
+      cpr: string;
+      data: Record<string, string>;
+      idempotencyKey: string;
+      sessionId: string;
+      /** Proof that exactly the fee was paid; the gateway refuses a fee service without it. */
+      payment: PaymentProof | null;
+    },
+    signal: AbortSignal,
+  ): Promise<GatewayResult<ApplicationReceipt>>;
   applicationStatus(reference: string, signal: AbortSignal): Promise<GatewayResult<{ reference: string; status: string; updatedAt: string }>>;
   /** Does this address exist in the national address register? */
   addressExists(address: { block: string; road: string; building: string }, signal: AbortSignal): Promise<GatewayResult<{ exists: boolean }>>;

@@ -18,8 +18,8 @@ afterEach(async () => {
   await kit.close();
 });
 
-const submit = (extra: Record<string, unknown> = {}) =>
-  port.submitApplication({ serviceId: 'update-address', applicationType: 'ADDRESS_UPDATE', cpr: '999000001', data: {}, idempotencyKey: `${sessionId}:update-address:1`, sessionId, ...extra }, signal);
+const submit = () =>
+  port.submitApplication({ serviceId: 'update-address', applicationType: 'ADDRESS_UPDATE', cpr: '999000001', data: {}, idempotencyKey: `${sessionId}:update-address:1`, sessionId, payment: null }, signal);
 
 describe('flow gateway port', () => {
   it('submits, finds the submission by key, and reads the status', async () => {
@@ -39,9 +39,9 @@ describe('flow gateway port', () => {
 
   it('a paid service needs the payment proof; without it the gateway refuses rather than serving for free', async () => {
     const key = `${sessionId}:update-card-chip:1`;
-    const base = { serviceId: 'update-card-chip', applicationType: 'CHIP_UPDATE', cpr: '999000001', data: {}, idempotencyKey: key, sessionId };
+    const base = { serviceId: 'update-card-chip', applicationType: 'CHIP_UPDATE', cpr: '999000001', data: {}, idempotencyKey: key, sessionId, payment: null };
     expect(await port.submitApplication(base, signal)).toEqual({ ok: false, failure: { kind: 'rejected', code: 'payment-required' } });
-    const withProof = { ...base, payment: { method: 'card', amountFils: 1000, transactionRef: 'ZVT-000777' } };
+    const withProof = { ...base, payment: { method: 'card' as const, amountFils: 1000, transactionRef: 'ZVT-000777' } };
     expect(await port.submitApplication(withProof, signal)).toMatchObject({ ok: true, value: { status: 'received' } });
   });
 

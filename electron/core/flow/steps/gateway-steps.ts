@@ -2,7 +2,8 @@ import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import { FLOW_TEXT } from '../flow-texts.ts';
 import { citizenCpr, resolveValue } from '../flow-data.ts';
 import { refused, whileOnStep, type StepFactory } from '../step-context.ts';
-import type { ApplicationReceipt, GatewayFailure } from '../flow-ports.ts';
+import type { ApplicationReceipt, GatewayFailure, PaymentProof } from '../flow-ports.ts';
+import type { FlowData } from '../flow-data.ts';
 import type { LocalizedText } from '../../../contract/index.ts';
 import { reverseCharge } from '../../payments/card-payment.ts';
 
@@ -64,7 +65,7 @@ export const submitStep: StepFactory<Step<'submit'>> = (ctx) => {
   };
   whileOnStep(
     ctx,
-    ctx.ports.gateway.submitApplication({ serviceId: ctx.service.id, applicationType: ctx.step.applicationType, cpr, data, idempotencyKey: key, sessionId: ctx.sessionId }, ctx.signal),
+    ctx.ports.gateway.submitApplication({ serviceId: ctx.service.id, applicationType: ctx.step.applicationType, cpr, data, idempotencyKey: key, sessionId: ctx.sessionId, payment: paymentProof(ctx.data, ctx.service.feeFils) }, ctx.signal),
     (result) => {
       if (result.ok) return succeeded(result.value);
       ctx.logger.warn({ service: ctx.service.id, failure: result.failure.kind, code: result.failure.code }, 'application not submitted');
@@ -86,6 +87,14 @@ export const submitStep: StepFactory<Step<'submit'>> = (ctx) => {
     submit: () => refused('busy'),
   };
 };
+
+function paymentProof(data: FlowData, feeFils: number): PaymentProof | null {
+  const payment = data.payment;
+  if (!payment) return null;
+  return payment.method === 'card'
+    ? { method: 'card', amountFils: payment.transaction.amountFils, transactionRef: payment.transaction.receiptNo }
+    : { method: 'qr', amountFils: feeFils, transactionRef: payment.paymentId };
+}
 
 /** A read-only question to the gateway. Not irreversible: a failure just ends the service, in words. */
 export const lookupStep: StepFactory<Step<'lookup'>> = (ctx) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPtyPair } from './pty-pair.ts';
-import { openPtyDeviceEnd } from './pty-device-end.ts';
-import { openSerialTransport } from '../../electron/devices/transport/serial-transport.ts';
+import { createPtyPair } from '../../../native-mocks/wire/pty-pair.ts';
+import { openPtyDeviceEnd } from '../../../native-mocks/wire/pty-device-end.ts';
+import { openSerialTransport } from './serial-transport.ts';
 
 describe('wire mode plumbing', () => {
   it('the real serialport adapter talks to a simulator end over a socat pseudo-terminal pair, both ways, binary-clean', async () => {
