@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressLines, formatCardDate, formatIssueTime, nationalityLines, statementContent } from './statement-content.ts';
+import { formatAmount, formatCardDate, formatFils, formatIssueTime } from './document-format.ts';
+import { addressLines, nationalityLines, statementContent } from './statement-content.ts';
 import { checkStatementInput } from './statement-input.ts';
 import { ISSUED_AT, statementInput } from './testing/statement-fixture.ts';
 
@@ -13,6 +14,16 @@ describe('statement content', () => {
     expect(formatIssueTime(Date.UTC(2026, 11, 31, 21, 30), 'Asia/Bahrain')).toBe('01/01/2027 00:30 (UTC+03:00)');
     expect(formatIssueTime(ISSUED_AT, 'UTC')).toBe('23/11/2026 09:00 (UTC+00:00)');
     expect(formatIssueTime(ISSUED_AT, 'America/St_Johns')).toBe('23/11/2026 05:30 (UTC-03:30)');
+  });
+
+  it('writes fils as dinars with three decimals, without floating point', () => {
+    expect(formatFils(1000)).toBe('1.000');
+    expect(formatFils(5)).toBe('0.005');
+    expect(formatFils(1234567)).toBe('1,234.567');
+    expect(formatFils(-250)).toBe('-0.250');
+    expect(() => formatFils(1.5)).toThrow(RangeError);
+    expect(formatAmount(1000, 'en')).toBe('BHD 1.000');
+    expect(formatAmount(1000, 'ar')).toBe('1.000 د.ب');
   });
 
   it('names known nationalities in both languages and falls back to the ISO code', () => {

@@ -4,6 +4,7 @@
  * direction. Pure, so wording and formatting are tested without a PDF.
  */
 import type { Direction } from './bidi-runs.ts';
+import { formatCardDate, formatIssueTime } from './document-format.ts';
 import type { CheckedStatementInput } from './statement-input.ts';
 
 export interface Bilingual {
@@ -61,37 +62,6 @@ const NATIONALITIES: Record<string, Bilingual> = {
 
 const ltr = (text: string): ValueLine => ({ text, direction: 'ltr' });
 const rtl = (text: string): ValueLine => ({ text, direction: 'rtl' });
-
-/** "1990-03-14" -> "14/03/1990": the day-first order used on Bahraini documents, same in both languages. */
-export function formatCardDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-/**
- * Epoch ms -> "23/11/2026 12:00 (UTC+03:00)" in the given zone, 24-hour clock,
- * Latin digits. The offset is computed, not taken from Intl's zone name, whose
- * wording changes between ICU versions ("GMT+3", "GMT+03:00").
- */
-export function formatIssueTime(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  const wall = Date.UTC(Number(part('year')), Number(part('month')) - 1, Number(part('day')), Number(part('hour')), Number(part('minute')), Number(part('second')));
-  const offsetMinutes = Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')} (UTC${sign}${offset})`;
-}
 
 export function nationalityLines(code: string): ValueLine[] {
   const name = NATIONALITIES[code];

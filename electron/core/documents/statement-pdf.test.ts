@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../testing/memory-logger.ts';
-import { formatCardDate } from './statement-content.ts';
+import { formatCardDate } from './document-format.ts';
 import { StatementInputError } from './statement-input.ts';
 import { renderIdDataStatement, renderIdDataStatementWithLayout, type RenderedStatement } from './statement-pdf.ts';
 import { qrSymbol } from './qr-vector.ts';
