@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FingerprintSimulator, type Finger } from '../../../native-mocks/fingerprint/fingerprint-simulator.ts';
 import { createFakeClock } from '../testing/fake-clock.ts';
 import { simulatorConnector } from '../hid/memory-hid-transport.ts';
+import { realHidConnector } from '../hid/node-hid-transport.ts';
 import { advance, settle, watchUnhandledRejections } from '../hid/testing/drive-clock.ts';
 import type { UnsolicitedEvent } from '../contract/events.ts';
 import { FingerprintDriver, matchOutcomeKind, type FingerprintDriverOptions } from './fingerprint-driver.ts';
@@ -231,5 +232,18 @@ describe('fingerprint fault matrix', () => {
     expect(await settle(clock, driver.captureAndMatch(REFERENCE))).toMatchObject({ completionCode: 'success' });
     expect(driver.counters().counters.disconnects).toBe(1);
     await expectNoLeaks();
+  });
+});
+
+describe('fingerprint driver in real mode without a reader attached', () => {
+  it('open and capture end in deviceNotReady/noDevice naming the device, status noDevice, nothing left running after close', async () => {
+    const clock = createFakeClock(0);
+    const driver = new FingerprintDriver({ connect: realHidConnector({ kind: 'usb', vendorId: 0x2fe3, productId: 0x0501 }, true), clock, reconnectIntervalMs: 5000 });
+    const opened = await settle(clock, driver.open());
+    expect(opened).toMatchObject({ completionCode: 'deviceNotReady', errorCode: 'noDevice', description: expect.stringContaining('2fe3:0501') });
+    expect(await settle(clock, driver.captureAndMatch(REFERENCE))).toMatchObject({ completionCode: 'deviceNotReady', errorCode: 'noDevice' });
+    expect(driver.status().device).toBe('noDevice');
+    await driver.close();
+    expect(clock.pendingTimers()).toBe(0);
   });
 });

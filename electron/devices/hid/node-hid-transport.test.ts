@@ -2,13 +2,17 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../shared/bytes.ts';
 import type { HidReport } from './hid-report.ts';
-import { HidOpenError, openNodeHidTransport, type HidDeviceHandle } from './node-hid-transport.ts';
+import { HidOpenError, openNodeHidTransport, realHidConnector, type HidDeviceHandle } from './node-hid-transport.ts';
 
 describe('node-hid adapter against the real node-hid (no HID device on this machine)', () => {
   it('opening a missing VID:PID fails cleanly with the device named', async () => {
     const attempt = openNodeHidTransport({ target: { kind: 'usb', vendorId: 0x2fe3, productId: 0x7e57 }, usesReportIds: true });
     await expect(attempt).rejects.toBeInstanceOf(HidOpenError);
     await expect(attempt).rejects.toThrow(/^cannot open HID device 2fe3:7e57: .+/);
+  });
+
+  it('the real-mode connector fails the same way, so a driver reports noDevice and retries', async () => {
+    await expect(realHidConnector({ kind: 'usb', vendorId: 0x2047, productId: 0x0a14 }, true)()).rejects.toThrow(/cannot open HID device 2047:0a14/);
   });
 
   it('opening a missing hidraw path fails cleanly with the path named', async () => {

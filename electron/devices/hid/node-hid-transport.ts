@@ -110,3 +110,11 @@ export async function openNodeHidTransport(options: NodeHidTransportOptions): Pr
     close: () => markClosed('closed by host'),
   };
 }
+
+/**
+ * `real` mode: a connector that opens the configured device each time the
+ * driver (re)connects, e.g. `realHidConnector(parseHidTarget('0c2e:0b61'), true)`.
+ */
+export function realHidConnector(target: HidTarget, usesReportIds: boolean): () => Promise<HidTransport> {
+  return () => openNodeHidTransport({ target, usesReportIds });
+}
