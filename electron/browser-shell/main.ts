@@ -6,6 +6,7 @@ import { startKioskCore, StartupError } from '../core/start-core.ts';
 import type { ChromiumWindowMode } from './chromium-flags.ts';
 import { findChromium, hasDisplay } from './find-chromium.ts';
 import { launchChromium, type ChromiumLauncher } from './chromium-launcher.ts';
+import { startSimulatorHost } from '../../native-mocks/simulator-host.ts';
 
 /**
  * The browser shell: the kiosk core in this Node process, shown by the
@@ -25,7 +26,7 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
   });
   const root = resolve(values.root ?? process.cwd());
   const overrideFile = values.config ?? process.env.KIOSK_CONFIG ?? resolve(root, 'kiosk.local.json');
-  const running = await startKioskCore({ root, overrideConfigFile: overrideFile, serve: true });
+  const running = await startKioskCore({ root, overrideConfigFile: overrideFile, serve: true, simulatorHost: startSimulatorHost });
   const { config, logger, core } = running;
   const url = running.url!;
   const mode = (values.window ?? config.shell.chromium.window) as ChromiumWindowMode;
@@ -33,8 +34,10 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
 
   // Tests and benchmarks learn the address from this file instead of scraping the console.
   if (process.env.KIOSK_READY_FILE) {
-    writeFileSync(process.env.KIOSK_READY_FILE, JSON.stringify({ url, origin: running.origin, token: running.token, pid: process.pid }));
+    writeFileSync(process.env.KIOSK_READY_FILE, JSON.stringify({ url, origin: running.origin, token: running.token, pid: process.pid, simulators: running.simulators }));
   }
+
+  if (running.simulators) console.log(`Simulated hardware control panel: ${running.simulators.panelUrl}`);
 
   let launcher: ChromiumLauncher | null = null;
   const chromium = findChromium(config.shell.chromium.path);

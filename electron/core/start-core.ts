@@ -10,6 +10,9 @@ import type { KioskConfig } from './config/config-schema.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { loadServiceCatalogue } from './catalogue/service-catalogue.ts';
 import { unavailablePorts } from './flow/unavailable-ports.ts';
+import { startKioskHardware } from './hardware/kiosk-hardware.ts';
+import type { SimulatorHost, SimulatorHostFactory } from './hardware/simulator-host.ts';
+import { recoverUnfinishedWork, type RecoveredRun } from './recovery/startup-recovery.ts';
 import { SUPPORTED_STEP_KINDS } from './flow/step-registry.ts';
 import { KioskCore } from './kiosk/kiosk-core.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
@@ -28,6 +31,12 @@ export interface StartCoreOptions {
   /** Serve the renderer and the WebSocket bridge (browser shell). The Electron shell uses IPC instead. */
   serve: boolean;
   logDestination?: DestinationStream;
+  /**
+   * Starts the simulators when the configuration asks for simulated devices
+   * or gateway. Entry points pass native-mocks' host; without one, simulated
+   * devices are simply unavailable (their services hidden).
+   */
+  simulatorHost?: SimulatorHostFactory;
 }
 
 export interface RunningCore {
@@ -39,7 +48,37 @@ export interface RunningCore {
   url: string | null;
   origin: string | null;
   token: string;
+  /** The simulators' control panel and API, when simulators run. */
+  simulators: { panelUrl: string; controlUrl: string; controlToken: string } | null;
+  /** What start-up recovery did, for the technician. */
+  recovered: RecoveredRun[];
   close(): Promise<void>;
+}
+
+/** Starts simulators and devices; a failure leaves the kiosk running with those services hidden. */
+async function startHardware(config: KioskConfig, clock: Clock, logger: Logger, factory: SimulatorHostFactory | undefined) {
+  const wantsSims = Object.values(config.devices).some((d) => d.mode !== 'real') || config.gateway.mode === 'sim';
+  let host: SimulatorHost | null = null;
+  try {
+    if (wantsSims && factory) {
+      host = await factory({
+        baud: { cardReader: config.devices.cardReader.baud, paymentTerminal: config.devices.paymentTerminal.baud, receiptPrinter: config.devices.receiptPrinter.baud },
+        controlPort: config.simulators.controlPort,
+        today: () => new Date(clock.now()),
+      });
+      logger.info({ panel: host.controlUrl }, 'simulated hardware started');
+    }
+    if (wantsSims && !host) {
+      logger.warn({}, 'simulated devices configured but no simulators in this shell; services needing them are hidden');
+      return { host: null, hardware: null };
+    }
+    const hardware = await startKioskHardware({ config, logger, host });
+    return { host, hardware };
+  } catch (error) {
+    logger.error({ err: (error as Error).message }, 'devices could not be started; services needing them are hidden');
+    await host?.close().catch(() => {});
+    return { host: null, hardware: null };
+  }
 }
 
 /**
@@ -82,13 +121,25 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   const catalogue = loadServiceCatalogue({
     directory: fromRoot(config.paths.services),
     supportedStepKinds: SUPPORTED_STEP_KINDS,
-    paymentsAvailable: false,
+    paymentsAvailable: true,
     logger,
   });
   const journal = openJournal(fromRoot(config.paths.dataDir), clock, logger, (error) => core.setOutOfService('journal', error.message));
-  // Devices and the gateway are wired in by their own modules; until then nothing that needs them is offered.
-  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports: unavailablePorts(), capabilities: () => new Set() });
+  const { host, hardware } = await startHardware(config, clock, logger, options.simulatorHost);
+  const ports = hardware?.ports ?? unavailablePorts();
+  // Before the first citizen: settle whatever a crash or power cut left unfinished.
+  const recovered = journal.failure ? [] : await recoverUnfinishedWork({ journal: journal.store, terminal: ports.terminal, gateway: ports.gateway, logger }).catch((error: Error) => {
+    logger.error({ err: error.message }, 'start-up recovery failed');
+    return [];
+  });
+  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set() });
+  hardware?.onChange(() => core.refresh());
   if (journal.failure) core.setOutOfService('journal', journal.failure.message);
+  const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
+  const closeHardware = async () => {
+    await hardware?.close().catch(() => {});
+    await host?.close().catch(() => {});
+  };
   const token = createLaunchToken();
 
   if (!options.serve) {
@@ -100,8 +151,11 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
       url: null,
       origin: null,
       token,
+      simulators,
+      recovered,
       close: async () => {
         core.wipeSession('shutdown');
+        await closeHardware();
         journal.store.close();
       },
     };
@@ -152,8 +206,11 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    simulators,
+    recovered,
     close: async () => {
       core.wipeSession('shutdown');
+      await closeHardware();
       journal.store.close();
       await bridge.close();
       server.closeAllConnections();

@@ -77,6 +77,11 @@ export class KioskCore implements KioskCoreApi {
     else this.#emit();
   }
 
+  /** Something outside changed (a device came or went): show the current state again. */
+  refresh(): void {
+    this.#emit();
+  }
+
   wipeSession(reason: string): void {
     const session = this.#session;
     session?.flow?.dispose(reason);

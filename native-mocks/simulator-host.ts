@@ -1,0 +1,81 @@
+import type { SimulatorHost, SimulatorHostFactory, SimulatedSerialDevice } from '../electron/core/hardware/simulator-host.ts';
+import type { DeviceClock } from '../electron/devices/contract/clock.ts';
+import { SimulatorRegistry } from './control/simulator-control.ts';
+import { startControlServer } from './control/control-server.ts';
+import { CardReaderSimulator } from './card-reader/card-reader-simulator.ts';
+import { attachToPty, pacedPort } from './card-reader/pty-attach.ts';
+import { PaymentTerminalSimulator } from './payment-terminal/payment-terminal-sim.ts';
+import { startGatewaySimulator } from './gateway/gateway-simulator.ts';
+import { gatewaySimulatorControl } from './gateway/gateway-simulator-control.ts';
+import { createPtyPair, type PtyPair } from './wire/pty-pair.ts';
+import { openPtyDeviceEnd } from './wire/pty-device-end.ts';
+
+/** Simulators run on real time: they stand in for hardware, which does not wait for a test's clock. */
+function systemDeviceClock(): DeviceClock {
+  return { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+}
+
+/**
+ * Every simulator a kiosk on simulated hardware needs, their control API and
+ * panel, and the gateway simulator — started together by the shell's entry
+ * point and handed to the core as a SimulatorHost.
+ */
+export const startSimulatorHost: SimulatorHostFactory = async (options) => {
+  const clock = systemDeviceClock();
+  const registry = new SimulatorRegistry();
+  const cardReader = new CardReaderSimulator({ clock, baud: options.baud.cardReader, today: options.today });
+  const terminal = new PaymentTerminalSimulator({ clock, linkKind: 'serial' });
+  const gateway = await startGatewaySimulator({ port: 0 });
+  registry.add(cardReader);
+  registry.add(terminal);
+  registry.add(gatewaySimulatorControl(gateway));
+  const control = await startControlServer(registry, { port: options.controlPort });
+  const pairs: PtyPair[] = [];
+  const closers: (() => Promise<void>)[] = [];
+
+  const host: SimulatorHost = {
+    attachInProcess(device, end, hooks) {
+      switch (device) {
+        case 'cardReader':
+          return cardReader.attach(end, { hangUp: hooks.unplug });
+        case 'paymentTerminal':
+          return terminal.attach(end, { unplug: hooks.unplug });
+        case 'receiptPrinter':
+          throw new Error('the receipt printer simulator is not wired yet');
+      }
+    },
+    pluggedIn(device: SimulatedSerialDevice) {
+      return device === 'cardReader' ? cardReader.pluggedIn : true;
+    },
+    async attachWire(device, baud) {
+      const pair = await createPtyPair(device);
+      pairs.push(pair);
+      if (device === 'cardReader') {
+        const attachment = await attachToPty(cardReader, pair.devicePath, clock, baud);
+        closers.push(() => attachment.close());
+      } else if (device === 'paymentTerminal') {
+        const end = await openPtyDeviceEnd(pair.devicePath);
+        const paced = pacedPort(end, clock, baud, 10);
+        const detach = terminal.attach({ write: (bytes) => void paced.write(bytes), onData: (listener) => paced.onData(listener) });
+        closers.push(async () => {
+          detach();
+          await end.close();
+        });
+      } else {
+        throw new Error('the receipt printer simulator is not wired yet');
+      }
+      return pair.hostPath;
+    },
+    gatewayBaseUrl: gateway.url,
+    controlPanelUrl: control.panelUrl,
+    controlUrl: control.url,
+    controlToken: control.token,
+    async close() {
+      for (const close of closers) await close().catch(() => {});
+      for (const pair of pairs) await pair.close().catch(() => {});
+      await control.close();
+      await gateway.close();
+    },
+  };
+  return host;
+};
