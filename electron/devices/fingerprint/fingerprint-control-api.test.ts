@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../electron/devices/testing/fake-clock.ts';
-import { simulatorConnector } from '../../electron/devices/hid/memory-hid-transport.ts';
-import { settle } from '../../electron/devices/hid/testing/drive-clock.ts';
-import { FingerprintDriver } from '../../electron/devices/fingerprint/fingerprint-driver.ts';
-import { startControlServer, type ControlServer } from '../control/control-server.ts';
-import { SimulatorRegistry } from '../control/simulator-control.ts';
-import { FingerprintSimulator } from './fingerprint-simulator.ts';
+import { createFakeClock } from '../testing/fake-clock.ts';
+import { simulatorConnector } from '../hid/memory-hid-transport.ts';
+import { settle } from '../hid/testing/drive-clock.ts';
+import { FingerprintDriver } from './fingerprint-driver.ts';
+import { startControlServer, type ControlServer } from '../../../native-mocks/control/control-server.ts';
+import { SimulatorRegistry } from '../../../native-mocks/control/simulator-control.ts';
+import { FingerprintSimulator } from '../../../native-mocks/fingerprint/fingerprint-simulator.ts';
 
 let server: ControlServer | null = null;
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../electron/devices/testing/fake-clock.ts';
-import { simulatorConnector } from '../../electron/devices/hid/memory-hid-transport.ts';
-import { advance, settle } from '../../electron/devices/hid/testing/drive-clock.ts';
-import { KeypadDriver, type KeypadEvent } from '../../electron/devices/keypad/keypad-driver.ts';
-import { startControlServer, type ControlServer } from '../control/control-server.ts';
-import { SimulatorRegistry } from '../control/simulator-control.ts';
-import { KeypadSimulator } from './keypad-simulator.ts';
+import { createFakeClock } from '../testing/fake-clock.ts';
+import { simulatorConnector } from '../hid/memory-hid-transport.ts';
+import { advance, settle } from '../hid/testing/drive-clock.ts';
+import { KeypadDriver, type KeypadEvent } from './keypad-driver.ts';
+import { startControlServer, type ControlServer } from '../../../native-mocks/control/control-server.ts';
+import { SimulatorRegistry } from '../../../native-mocks/control/simulator-control.ts';
+import { KeypadSimulator } from '../../../native-mocks/keypad/keypad-simulator.ts';
 
 let server: ControlServer | null = null;
 afterEach(async () => {
