@@ -114,12 +114,14 @@ export class PaymentTerminalSimulator implements SimulatorControl {
   /** Connect to a port; returns detach. One connection at a time: a new one replaces the old. */
   attach(port: SimPort, hooks: AttachHooks = {}): () => void {
     this.#wire.attach(port);
+    this.#logic.linkChanged();
     this.#hooks = hooks;
     this.#attached = true;
     this.#changed();
     return () => {
       if (this.#hooks !== hooks) return;
       this.#wire.detach();
+      this.#logic.linkChanged();
       this.#hooks = {};
       this.#attached = false;
       this.#changed();
@@ -163,6 +165,7 @@ export class PaymentTerminalSimulator implements SimulatorControl {
       case 'unplugged':
         this.#faultView.deaf = true;
         this.#hooks.unplug?.();
+        this.#logic.linkChanged();
         break;
       case 'power-cut':
         this.#faultView.deaf = true;

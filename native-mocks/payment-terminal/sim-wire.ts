@@ -63,6 +63,7 @@ export class SimWire {
   #current: Outgoing | undefined;
   #writeChain: Promise<void> = Promise.resolve();
   #listener: ((apdu: Uint8Array) => void) | undefined;
+  #rxBusyUntil = 0;
   readonly counters: SimWireCounters = { framesIn: 0, framesOut: 0, retransmissions: 0, naksSent: 0, badCrcIn: 0, garbageOut: 0 };
 
   constructor(options: SimWireOptions) {
@@ -154,6 +155,19 @@ export class SimWire {
   }
 
   #receive(chunk: Uint8Array): void {
+    if (this.#o.faults.deaf) return;
+    if (this.#o.paceBaud > 0) {
+      // A pseudo-terminal delivers at memory speed: hold each chunk for its time on the wire.
+      const now = this.#o.clock.now();
+      this.#rxBusyUntil = Math.max(now, this.#rxBusyUntil) + (chunk.length * 10 * 1000) / this.#o.paceBaud;
+      const copy = chunk.slice();
+      this.#o.clock.setTimeout(() => this.#arrived(copy), this.#rxBusyUntil - now);
+      return;
+    }
+    this.#arrived(chunk);
+  }
+
+  #arrived(chunk: Uint8Array): void {
     if (this.#o.faults.deaf) return;
     if (this.#o.kind === 'tcp') {
       for (const e of this.#tcp.push(chunk)) if (e.kind === 'apdu') this.#deliver(e.apdu);

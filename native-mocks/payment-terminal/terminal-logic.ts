@@ -90,6 +90,17 @@ export class TerminalLogic {
     this.#o.onChange();
   }
 
+  /**
+   * The ECR link went away or was replaced (TCP reconnect, unplug): an acknowledgement
+   * we are waiting for can no longer come, so stop waiting now, as at T3 (a status
+   * information left unacknowledged is auto-reversed, see #report).
+   */
+  linkChanged(): void {
+    const waiter = this.#ackWaiter;
+    this.#ackWaiter = undefined;
+    waiter?.(false);
+  }
+
   /** The control panel's answer for a 'manual' customer. */
   decide(approve: boolean): boolean {
     const d = this.#decision;
@@ -99,7 +110,7 @@ export class TerminalLogic {
     return true;
   }
 
-  #onApdu(raw: Uint8Array): void {
+  #onApdu(raw: Uint8Array, redelivered = false): void {
     const apdu = decodeApdu(raw);
     const decoded = apdu.ok ? decodeMessage(apdu.value) : apdu;
     if (!decoded.ok) {
@@ -107,7 +118,7 @@ export class TerminalLogic {
       return;
     }
     const message = decoded.value;
-    if (message.type !== 'ack' && message.type !== 'negativeAck') this.commandsReceived[message.type] = (this.commandsReceived[message.type] ?? 0) + 1;
+    if (message.type !== 'ack' && message.type !== 'negativeAck' && !redelivered) this.commandsReceived[message.type] = (this.commandsReceived[message.type] ?? 0) + 1;
     if (message.type === 'ack' || message.type === 'negativeAck') {
       const waiter = this.#ackWaiter;
       this.#ackWaiter = undefined;
@@ -179,7 +190,7 @@ export class TerminalLogic {
       this.#o.onChange();
       const next = this.#pending;
       this.#pending = undefined;
-      if (next && generation === this.#generation) this.#onApdu(next);
+      if (next && generation === this.#generation) this.#onApdu(next, true);
     }
   }
 

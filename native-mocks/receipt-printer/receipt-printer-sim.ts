@@ -73,6 +73,7 @@ export class ReceiptPrinterSimulator implements SimulatorControl {
   #offline = false;
   #asbFlags = 0;
   #lastAsb = '';
+  #rxBusyUntil = 0;
   #fault: string | null = null;
   #history: PrintedReceipt[] = [];
   #counters = { bytesIn: 0, rasterRows: 0, rowsLost: 0, cuts: 0, statusReplies: 0, asbSent: 0, textBytesIgnored: 0 };
@@ -232,6 +233,23 @@ export class ReceiptPrinterSimulator implements SimulatorControl {
   // ---- bytes in ----
 
   #receive(chunk: Uint8Array): void {
+    if (this.#deaf) return;
+    const baud = this.#o.paceBaud ?? 0;
+    if (baud > 0) {
+      // A pseudo-terminal delivers at memory speed: hold each chunk for its time on the wire.
+      const now = this.#clock.now();
+      this.#rxBusyUntil = Math.max(now, this.#rxBusyUntil) + (chunk.length * 10 * 1000) / baud;
+      const copy = chunk.slice();
+      const generation = this.#generation;
+      this.#clock.setTimeout(() => {
+        if (generation === this.#generation) this.#arrived(copy);
+      }, this.#rxBusyUntil - now);
+      return;
+    }
+    this.#arrived(chunk);
+  }
+
+  #arrived(chunk: Uint8Array): void {
     if (this.#deaf) return;
     this.#counters.bytesIn += chunk.length;
     this.#queue.push(...this.#splitter.push(chunk));

@@ -81,5 +81,7 @@ describe('ZVT over TCP on loopback', () => {
     cleanups.push(() => terminal2.dispose());
     expect((await terminal2.authorise({ amountFils: 100 })).completionCode).toBe('success');
     expect(sim.ledger.entries.map((e) => e.state)).toEqual(['approved', 'declined', 'approved']);
+    // The payment tried while unplugged never reached the terminal; nothing was sent twice.
+    expect(sim.commandsReceived()['authorisation']).toBe(3);
   });
 });
