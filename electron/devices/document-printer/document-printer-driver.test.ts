@@ -2,7 +2,8 @@ import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PdfSinkSimulator, type PdfSinkOptions } from '../../../native-mocks/document-printer/pdf-sink-simulator.ts';
 import { createFakeClock } from '../testing/fake-clock.ts';
-import type { UnsolicitedEvent } from '../contract/events.ts';
+import { UnsolicitedEventSchema, type UnsolicitedEvent } from '../contract/events.ts';
+import { DeviceCapabilitiesSchema, DeviceCountersSchema, DeviceStatusSchema } from '../contract/status.ts';
 import { advance, settle, watchUnhandledRejections } from '../hid/testing/drive-clock.ts';
 import { DocumentPrinterDriver, type DocumentPrinterDriverOptions } from './document-printer-driver.ts';
 import { minimalPdf } from './testing/minimal-pdf.ts';
@@ -24,6 +25,11 @@ function setup(simOptions: Partial<PdfSinkOptions> = {}, driverOptions: Partial<
   driver.onUnsolicited((e) => unsolicited.push(e));
   const job = (index = -1) => (sim.state().jobs as Array<{ id: string; state: string; pagesPrinted: number }>).at(index);
   const expectNoLeaks = async () => {
+    // What crosses to the core and the technician screen must match the contract's schemas.
+    DeviceStatusSchema.parse(driver.status());
+    DeviceCountersSchema.parse(driver.counters());
+    DeviceCapabilitiesSchema.parse(driver.capabilities());
+    for (const event of unsolicited) UnsolicitedEventSchema.parse(event);
     await advance(clock, 100);
     await driver.close();
     expect(sim.pendingTimers).toBe(0);

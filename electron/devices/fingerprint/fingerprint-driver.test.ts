@@ -5,7 +5,8 @@ import { createFakeClock } from '../testing/fake-clock.ts';
 import { simulatorConnector } from '../hid/memory-hid-transport.ts';
 import { realHidConnector } from '../hid/node-hid-transport.ts';
 import { advance, settle, watchUnhandledRejections } from '../hid/testing/drive-clock.ts';
-import type { UnsolicitedEvent } from '../contract/events.ts';
+import { UnsolicitedEventSchema, type UnsolicitedEvent } from '../contract/events.ts';
+import { DeviceCapabilitiesSchema, DeviceCountersSchema, DeviceStatusSchema } from '../contract/status.ts';
 import { FingerprintDriver, matchOutcomeKind, type FingerprintDriverOptions } from './fingerprint-driver.ts';
 
 /** A fictional reference template: opaque bytes, as the card chip would hand them over. */
@@ -33,6 +34,11 @@ async function setup(options: Partial<FingerprintDriverOptions> = {}) {
   expect(opened.completionCode).toBe('success');
   /** Everything the driver, the link and the simulator hold must be gone after close. */
   const expectNoLeaks = async () => {
+    // What crosses to the core and the technician screen must match the contract's schemas.
+    DeviceStatusSchema.parse(driver.status());
+    DeviceCountersSchema.parse(driver.counters());
+    DeviceCapabilitiesSchema.parse(driver.capabilities());
+    for (const event of unsolicited) UnsolicitedEventSchema.parse(event);
     await advance(clock, 200);
     expect(driver.pendingWaits).toBe(0);
     await driver.close();

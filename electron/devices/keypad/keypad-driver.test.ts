@@ -2,7 +2,8 @@ import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeypadSimulator } from '../../../native-mocks/keypad/keypad-simulator.ts';
 import { createFakeClock } from '../testing/fake-clock.ts';
-import type { UnsolicitedEvent } from '../contract/events.ts';
+import { UnsolicitedEventSchema, type UnsolicitedEvent } from '../contract/events.ts';
+import { DeviceCapabilitiesSchema, DeviceCountersSchema, DeviceStatusSchema } from '../contract/status.ts';
 import { simulatorConnector } from '../hid/memory-hid-transport.ts';
 import { advance, settle, watchUnhandledRejections } from '../hid/testing/drive-clock.ts';
 import { KeypadDriver, type KeypadDriverOptions, type KeypadEvent } from './keypad-driver.ts';
@@ -29,6 +30,11 @@ async function setup(options: Partial<KeypadDriverOptions> = {}) {
   driver.onUnsolicited((e) => unsolicited.push(e));
   expect(await settle(clock, driver.open())).toMatchObject({ completionCode: 'success', payload: { firmware: '1.7', headphones: false } });
   const expectNoLeaks = async () => {
+    // What crosses to the core and the technician screen must match the contract's schemas.
+    DeviceStatusSchema.parse(driver.status());
+    DeviceCountersSchema.parse(driver.counters());
+    DeviceCapabilitiesSchema.parse(driver.capabilities());
+    for (const event of unsolicited) UnsolicitedEventSchema.parse(event);
     await advance(clock, 300);
     await driver.close();
     expect(driver.pendingWaits).toBe(0);

@@ -2,7 +2,8 @@ import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScannerSimulator, type ScannerSimulatorOptions } from '../../../native-mocks/scanner/scanner-simulator.ts';
 import { createFakeClock } from '../testing/fake-clock.ts';
-import type { UnsolicitedEvent } from '../contract/events.ts';
+import { UnsolicitedEventSchema, type UnsolicitedEvent } from '../contract/events.ts';
+import { DeviceCapabilitiesSchema, DeviceCountersSchema, DeviceStatusSchema } from '../contract/status.ts';
 import { simulatorConnector } from '../hid/memory-hid-transport.ts';
 import { advance, settle, watchUnhandledRejections } from '../hid/testing/drive-clock.ts';
 import { ScannerDriver, type ScannerDriverOptions, type ScannerEvent } from './scanner-driver.ts';
@@ -27,6 +28,11 @@ async function setup(driverOptions: Partial<ScannerDriverOptions> = {}, simOptio
   driver.onUnsolicited((e) => unsolicited.push(e));
   expect(await settle(clock, driver.open())).toMatchObject({ completionCode: 'success', payload: { firmware: '3.1' } });
   const expectNoLeaks = async () => {
+    // What crosses to the core and the technician screen must match the contract's schemas.
+    DeviceStatusSchema.parse(driver.status());
+    DeviceCountersSchema.parse(driver.counters());
+    DeviceCapabilitiesSchema.parse(driver.capabilities());
+    for (const event of unsolicited) UnsolicitedEventSchema.parse(event);
     await advance(clock, 500);
     expect(driver.pendingWaits).toBe(0);
     await driver.close();
