@@ -3,7 +3,7 @@
  * cups-pdf queues are created by the test helper, so this runs on a fresh CI
  * machine (root, scripts/setup.sh packages) as well as here.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceClock } from '../contract/clock.ts';
@@ -57,6 +57,8 @@ describe('A4 printing through CUPS (cups-pdf queue)', () => {
     const out = join(printing.outputDir, fresh[0]!);
     expect(statSync(out).size).toBeGreaterThan(500);
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Only what this test printed; cups-pdf output would otherwise pile up on the CI machine.
+    for (const file of fresh) rmSync(join(printing.outputDir, file), { force: true });
     expect(driver.status()).toMatchObject({ device: 'online' });
   });
 
