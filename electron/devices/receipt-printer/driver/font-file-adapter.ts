@@ -9,17 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createReceiptFonts, type ReceiptFontFiles, type ReceiptFonts } from './receipt-fonts.ts';
+import { createReceiptFonts, RECEIPT_FONT_MODULES, type ReceiptFontFiles, type ReceiptFonts } from './receipt-fonts.ts';
 
 const require = createRequire(import.meta.url);
 const file = (spec: string) => new Uint8Array(readFileSync(require.resolve(spec)));
 
 export function readReceiptFontFiles(): ReceiptFontFiles {
   return {
-    arabicRegular: file('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff'),
-    arabicBold: file('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff'),
-    latinRegular: file('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
-    latinBold: file('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff'),
+    arabicRegular: file(RECEIPT_FONT_MODULES.arabicRegular),
+    arabicBold: file(RECEIPT_FONT_MODULES.arabicBold),
+    latinRegular: file(RECEIPT_FONT_MODULES.latinRegular),
+    latinBold: file(RECEIPT_FONT_MODULES.latinBold),
   };
 }
 

@@ -6,6 +6,17 @@
  */
 import { create, type Font } from 'fontkit';
 
+/**
+ * Where the bundled font files are, as module specifiers (resolved by whoever reads
+ * them: font-file-adapter.ts in the kiosk, the benchmark in native-mocks).
+ */
+export const RECEIPT_FONT_MODULES = {
+  arabicRegular: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff',
+  arabicBold: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff',
+  latinRegular: '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff',
+  latinBold: '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff',
+} as const;
+
 export interface ReceiptFontFiles {
   arabicRegular: Uint8Array;
   arabicBold: Uint8Array;
