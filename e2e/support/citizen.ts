@@ -33,7 +33,7 @@ export function citizen(page: Page) {
       }
       // Digits are shown the citizen's way: Arabic-Indic on an Arabic screen.
       const arabic = (await page.locator('html').getAttribute('lang')) === 'ar';
-      const shown = arabic && /^[0-9]+$/.test(text) ? toArabicIndicDigits(text) : text;
+      const shown = arabic ? toArabicIndicDigits(text) : text;
       await expect(byTestId(`field-${fieldId}`)).toHaveValue(shown);
     },
   };

@@ -7,11 +7,11 @@ import { ROOT, startKiosk, type KioskProcess } from './kiosk-process.ts';
 export { expect };
 
 /** A kiosk core process per test, and the page opened on it as the shell would. */
-export const test = base.extend<{ kiosk: KioskProcess; kioskPage: Page }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  kiosk: async ({}, use) => {
-    const kiosk = await startKiosk();
+export const test = base.extend<{ kioskConfig: Record<string, unknown>; kiosk: KioskProcess; kioskPage: Page }>({
+  /** Local configuration override for the kiosk under test (`test.use({ kioskConfig })`). */
+  kioskConfig: [{}, { option: true }],
+  kiosk: async ({ kioskConfig }, use) => {
+    const kiosk = await startKiosk({ config: kioskConfig });
     await use(kiosk);
     await kiosk.stop();
   },

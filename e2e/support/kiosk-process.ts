@@ -10,6 +10,7 @@ export interface KioskProcess {
   url: string;
   origin: string;
   token: string;
+  simulators: { panelUrl: string; controlUrl: string; controlToken: string } | null;
   process: ChildProcess;
   logs(): string;
   /** POST/GET a /__test hook with the launch token. */
@@ -34,9 +35,10 @@ export async function startKiosk(options: KioskStartOptions = {}): Promise<Kiosk
   const configFile = join(dir, 'local.json');
   const config = {
     server: { port: 0 },
-    paths: { services: 'e2e/fixtures/services', dataDir: join(dir, 'data') },
+    simulators: { controlPort: 0 },
     testing: { hooks: true, manualClock: true },
     ...options.config,
+    paths: { services: 'e2e/fixtures/services', dataDir: join(dir, 'data'), ...(options.config?.paths as object | undefined) },
   };
   writeFileSync(configFile, JSON.stringify(config));
   const child = spawn(NODE, ['electron/browser-shell/main.ts', '--no-browser', '--config', configFile], {
@@ -52,7 +54,7 @@ export async function startKiosk(options: KioskStartOptions = {}): Promise<Kiosk
     await new Promise((r) => setTimeout(r, 50));
   }
   if (!existsSync(readyFile)) throw new Error(`kiosk did not start:\n${output}`);
-  const ready = JSON.parse(readFileSync(readyFile, 'utf8')) as { url: string; origin: string; token: string };
+  const ready = JSON.parse(readFileSync(readyFile, 'utf8')) as { url: string; origin: string; token: string; simulators: KioskProcess['simulators'] };
   const hook = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${ready.origin}/__test/${path}`, {
       method: body === undefined ? 'GET' : 'POST',

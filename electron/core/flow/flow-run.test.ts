@@ -79,8 +79,11 @@ describe('FlowRun', () => {
 
   it('a minor is refused by the eligibility rule, told why, and gets the card back', async () => {
     const f = setup([CARD_IN, PIN, SUBMIT, CARD_OUT, DONE], (fake) => fake.queues.read.push({ kind: 'read', card: testCard({ dateOfBirth: '2015-01-01' }) }));
+    const before = f.changes();
     await settle();
     expect(f.step()).toMatchObject({ kind: 'message', tone: 'error', body: { en: 'Too young' } });
+    // The page must be told: the failure pushes a new view.
+    expect(f.changes()).toBeGreaterThan(before);
     expect(f.run.view().frame.canCancel).toBe(false);
     await f.submit();
     expect(f.fake.calls).toContain('release');

@@ -154,7 +154,12 @@ export class FlowRun {
       signal: controller.signal,
       changed: () => !controller.signal.aborted && this.#deps.onChange(),
       advance: (next) => !controller.signal.aborted && this.#advance(next),
-      fail: (body) => !controller.signal.aborted && this.#endWith('failed', { tone: 'error', body }),
+      fail: (body) => {
+        if (controller.signal.aborted) return;
+        this.#endWith('failed', { tone: 'error', body });
+        // Ending aborts this step's signal, so its own "changed" is silent now: push the message here.
+        this.#deps.onChange();
+      },
       commit: () => {
         this.data.committed = true;
       },

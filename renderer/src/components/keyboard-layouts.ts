@@ -4,6 +4,7 @@ export type LayoutName = 'arabic' | 'english' | 'englishShift' | 'email' | 'nume
 export const LAYOUTS: Record<LayoutName, string[][]> = {
   // Standard Arabic (101) keyboard rows, without the Latin punctuation.
   arabic: [
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
     ['ض', 'ص', 'ث', 'ق', 'ف', 'غ', 'ع', 'ه', 'خ', 'ح', 'ج', 'د'],
     ['ش', 'س', 'ي', 'ب', 'ل', 'ا', 'ت', 'ن', 'م', 'ك', 'ط', 'ذ'],
     ['ئ', 'ء', 'ؤ', 'ر', 'ى', 'ة', 'و', 'ز', 'ظ', 'أ', 'إ', 'آ'],

@@ -38,7 +38,7 @@ export function FormStep({ step, language }: { step: FormView; language: Languag
                 id={`input-${field.id}`}
                 className="field__input"
                 data-testid={`field-${field.id}`}
-                value={field.keyboard === 'numeric' || field.keyboard === 'phone' ? localDigits(values[field.id] ?? '', language) : (values[field.id] ?? '')}
+                value={localDigits(values[field.id] ?? '', language)}
                 readOnly
                 inputMode="none"
                 dir={field.keyboard === 'text' ? 'auto' : 'ltr'}

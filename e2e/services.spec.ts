@@ -1,0 +1,121 @@
+import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
+import { citizen } from './support/citizen.ts';
+import { simulators } from './support/simulators.ts';
+import type { Page } from '@playwright/test';
+import type { Language } from '../electron/contract/index.ts';
+
+test.use({ kioskConfig: { paths: { services: 'resources/services' } } });
+
+async function enterPin(page: Page, pin: string) {
+  await expect(page.locator('[data-step-kind="pin"]')).toBeVisible();
+  for (const digit of pin) await page.locator(`[data-testid="pin-key"][data-key="${digit}"]`).click();
+  await page.getByTestId('btn-continue').click();
+}
+
+for (const language of ['en', 'ar'] as Language[]) {
+  test.describe(`ID-card services through the simulators (${language})`, () => {
+    test(`update address: card, PIN, new address checked in the register, submitted, card back, rated`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      await c.startAndChoose(language);
+      await c.openService('update-address');
+      await expect(page.getByTestId('insert-card-prompt')).toBeVisible();
+      await screenshot(page, `service-insert-card-${language}`);
+      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+      await enterPin(page, '1234');
+      await expect(page.getByTestId('field-building')).toBeVisible();
+      await c.typeOnScreen('building', '14');
+      await c.typeOnScreen('road', '9971');
+      await c.typeOnScreen('block', '997');
+      await expectNoAxeViolations(page, `address form (${language})`);
+      await c.continue();
+      await expect(page.getByTestId('review')).toBeVisible();
+      await expect(page.getByTestId('review')).toContainText(language === 'ar' ? '٩٩٧١' : '9971');
+      await screenshot(page, `service-review-${language}`);
+      await c.continue();
+      await expect(page.getByTestId('take-card-prompt')).toBeVisible();
+      await sim.takeCard();
+      await expect(page.locator('[data-step-kind="rating"]')).toBeVisible();
+      await expectNoAxeViolations(page, `rating (${language})`);
+      await page.getByTestId('rating-5').click();
+      await page.getByTestId('btn-rating-send').click();
+      await expect(page.getByTestId('message-body')).toBeVisible();
+      await screenshot(page, `service-done-${language}`);
+      const gateway = await sim.state('gateway');
+      expect(gateway.applications).toBe(1);
+      await c.continue();
+      await expect(c.screen('menu')).toBeVisible();
+    });
+
+    test(`an address that is not in the register is refused in words and the card comes back`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      await c.startAndChoose(language);
+      await c.openService('update-address');
+      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+      await enterPin(page, '1234');
+      await c.typeOnScreen('building', '404');
+      await c.typeOnScreen('road', '9971');
+      await c.typeOnScreen('block', '997');
+      await c.continue();
+      await expect(page.getByTestId('message-body')).toContainText(language === 'ar' ? 'سجل العناوين' : 'address register');
+      await c.continue();
+      await expect(page.getByTestId('take-card-prompt')).toBeVisible();
+      await sim.takeCard();
+      await expect(c.screen('menu')).toBeVisible();
+      expect((await sim.state('gateway')).applications).toBe(0);
+    });
+
+    test(`wrong PIN three times: tries left shown, then blocked, card returned`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      await c.startAndChoose(language);
+      await c.openService('update-contact');
+      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+      await enterPin(page, '0000');
+      await expect(page.getByTestId('pin-error')).toContainText(language === 'ar' ? 'محاولتان' : '2 tries left');
+      await enterPin(page, '1111');
+      await expect(page.getByTestId('pin-error')).toBeVisible();
+      await screenshot(page, `service-pin-error-${language}`);
+      await enterPin(page, '2222');
+      await expect(page.getByTestId('message-body')).toContainText(language === 'ar' ? 'موقوف' : 'blocked');
+      await c.continue();
+      await sim.takeCard();
+      await expect(c.screen('menu')).toBeVisible();
+    });
+
+    test(`a minor's card or an expired card is refused with the reason`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      await c.startAndChoose(language);
+      await c.openService('update-address');
+      await sim.action('card-reader', 'insertCard', { profile: 'card-expired' });
+      await expect(page.getByTestId('message-body')).toContainText(language === 'ar' ? 'انتهت صلاحية' : 'expired');
+      await c.continue();
+      await sim.takeCard();
+      await expect(c.screen('menu')).toBeVisible();
+    });
+
+    test(`the gateway down mid-service: nothing submitted, told in words, card back`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      await c.startAndChoose(language);
+      await c.openService('update-address');
+      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+      await enterPin(page, '1234');
+      await c.typeOnScreen('building', '14');
+      await c.typeOnScreen('road', '9971');
+      await c.typeOnScreen('block', '997');
+      await c.continue();
+      await expect(page.getByTestId('review')).toBeVisible();
+      // The submit endpoint fails; the kiosk asks the gateway by its idempotency key, learns nothing arrived, and says so.
+      await sim.fault('gateway', 'http500', { endpoints: ['submitApplication'] });
+      await c.continue();
+      await expect(page.getByTestId('message-body')).toContainText(language === 'ar' ? 'لم يُقدَّم' : 'Nothing was submitted');
+      await screenshot(page, `service-gateway-down-${language}`);
+      await c.continue();
+      await sim.takeCard();
+      await expect(c.screen('menu')).toBeVisible();
+    });
+  });
+}
