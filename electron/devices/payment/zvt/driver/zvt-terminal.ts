@@ -55,10 +55,7 @@ export interface ZvtTerminalOptions {
 }
 
 /** Intermediate events of a running command. */
-export type PaymentEvent =
-  | { readonly kind: 'prompt'; readonly prompt: PaymentPrompt; readonly statusCode: number }
-  | { readonly kind: 'abortSent' }
-  | { readonly kind: 'receiptLine'; readonly text: string };
+export type PaymentEvent = { readonly kind: 'prompt'; readonly prompt: PaymentPrompt; readonly statusCode: number } | { readonly kind: 'abortSent' };
 
 export interface AuthoriseRequest {
   readonly amountFils: number;
