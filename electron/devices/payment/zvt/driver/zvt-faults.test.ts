@@ -55,8 +55,8 @@ interface Expectation {
 }
 
 const FAULTS: Array<[string, Record<string, unknown>, Expectation]> = [
-  ['unplugged', {}, { money: ['deviceNotReady', 'terminalNotReady'], admin: ['deviceNotReady', 'terminalNotReady'], device: 'offline', reachable: false }],
-  ['power-cut', {}, { money: ['deviceNotReady', 'terminalNotReady'], admin: ['deviceNotReady', 'terminalNotReady'], device: 'offline', reachable: false }],
+  ['unplugged', {}, { money: ['deviceNotReady', 'terminalNotReady'], admin: ['deviceNotReady', 'terminalNotReady'], device: 'noDevice', reachable: false }],
+  ['power-cut', {}, { money: ['deviceNotReady', 'terminalNotReady'], admin: ['deviceNotReady', 'terminalNotReady'], device: 'noDevice', reachable: false }],
   ['no-answer', {}, { money: ['timeOut', 'inDoubt'], admin: ['timeOut', undefined], device: 'offline', reachable: false }],
   ['garbage', {}, { money: ['timeOut', 'inDoubt'], admin: ['timeOut', undefined], device: 'offline', reachable: true }],
   ['bad-crc', {}, { money: ['timeOut', 'inDoubt'], admin: ['timeOut', undefined], device: 'offline', reachable: true }],

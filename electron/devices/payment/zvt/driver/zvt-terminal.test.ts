@@ -189,12 +189,12 @@ describe('ZVT driver against the terminal simulator (sim mode, 9600 baud, virtua
     await quiesce();
   });
 
-  it('the link drops mid-payment: timeOut/inDoubt with what was known, device offline, later commands not sent', async () => {
+  it('the link drops mid-payment: timeOut/inDoubt with what was known, device gone, later commands not sent', async () => {
     const r = setup();
     const pending = r.terminal.authorise({ amountFils: 1000, onEvent: (e) => e.event.kind === 'prompt' && e.event.prompt === 'pleaseWait' && r.unplug() });
     const result = await clock.runUntil(pending);
     expect(result).toMatchObject({ completionCode: 'timeOut', errorCode: 'inDoubt', payload: { reachedTerminal: true } });
-    expect(r.terminal.status().device).toBe('offline');
+    expect(r.terminal.status().device).toBe('noDevice');
     const next = await clock.runUntil(r.terminal.authorise({ amountFils: 1000 }));
     expect(next).toMatchObject({ completionCode: 'deviceNotReady', payload: { reachedTerminal: false } });
     await quiesce();

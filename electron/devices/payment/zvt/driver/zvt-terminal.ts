@@ -160,7 +160,7 @@ export class ZvtTerminal {
       this.#link.onApdu((apdu) => (this.#active ? this.#active(apdu) : this.#idle(apdu))),
       this.#link.onClose((reason) => {
         this.#detail = [`link closed: ${reason}`.slice(0, 120)];
-        this.#setDevice('offline');
+        this.#setDevice('noDevice');
       }),
     ];
   }
@@ -432,7 +432,8 @@ export class ZvtTerminal {
         break;
       case 'notSent':
       case 'linkLost':
-        this.#setDevice('offline');
+        // Gone (cable, socket, power) is noDevice, as for the printer; a link that is up but dead air is offline.
+        this.#setDevice(this.#link.isOpen ? 'offline' : 'noDevice');
         break;
       case 'refused':
         this.#detail = ['terminal NAKs every frame'];

@@ -63,7 +63,7 @@ describe('ZVT over TCP on loopback', () => {
 
     sim.setFault('unplugged');
     for (let i = 0; i < 100 && transport.isOpen; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(terminal.status().device).toBe('offline');
+    expect(terminal.status().device).toBe('noDevice');
     expect(await terminal.authorise({ amountFils: 3000 })).toMatchObject({ completionCode: 'deviceNotReady', payload: { reachedTerminal: false } });
     await expect(openTcpTransport({ host: '127.0.0.1', port: server.port, connectTimeoutMs: 500 }).then(async (t) => {
       // Accepted then dropped at once while unplugged.
