@@ -119,3 +119,46 @@ for (const language of ['en', 'ar'] as Language[]) {
     });
   });
 }
+
+for (const language of ['en', 'ar'] as Language[]) {
+  test.describe(`scanner and fingerprint (${language})`, () => {
+    test(`application status by scanning the receipt; garbage scans are ignored`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      // A garbage scan changes nothing; a well-formed reference is looked up at once (no typing needed).
+      await c.startAndChoose(language);
+      await c.openService('application-status');
+      await expect(page.getByTestId('field-reference')).toBeVisible();
+      await sim.action('scanner', 'scan', { text: '\u0007%%garbage', mode: 'wedge' });
+      await page.waitForTimeout(500);
+      await expect(page.getByTestId('field-reference')).toBeVisible();
+      await sim.action('scanner', 'scan', { text: 'APP-2026-999999', mode: 'hid-pos' });
+      await expect(page.getByTestId('message-body')).toContainText(language === 'ar' ? 'لم نجد طلبًا' : 'found no application');
+      await screenshot(page, `service-status-not-found-${language}`);
+    });
+
+    test(`PIN reset: the fingerprint fails three times, the citizen is led to the counter, card back`, async ({ kioskPage: page, kiosk }) => {
+      const c = citizen(page);
+      const sim = simulators(kiosk);
+      await c.startAndChoose(language);
+      await c.openService('reset-card-pin');
+      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+      await expect(page.locator('[data-step-kind="fingerprint"]')).toBeVisible();
+      await expectNoAxeViolations(page, `fingerprint (${language})`);
+      await screenshot(page, `service-fingerprint-${language}`);
+      for (let i = 0; i < 3; i++) {
+        await expect(page.locator('[data-step-kind="fingerprint"]')).toBeVisible();
+        await sim.action('fingerprint', 'placeFinger', { finger: 'non-matching' });
+        await page.waitForTimeout(300);
+      }
+      await expect(page.locator('[data-step-kind="info"]')).toBeVisible({ timeout: 20_000 });
+      await expect(page.locator('.step__lead')).toContainText(language === 'ar' ? 'مركز خدمة' : 'service centre');
+      await c.continue();
+      await sim.takeCard();
+      await expect(page.locator('[data-step-kind="rating"]')).toBeVisible();
+      await page.getByTestId('btn-rating-skip').click();
+      await c.continue();
+      await expect(c.screen('menu')).toBeVisible();
+    });
+  });
+}

@@ -8,6 +8,10 @@ import { PaymentTerminalSimulator } from './payment-terminal/payment-terminal-si
 import { startGatewaySimulator } from './gateway/gateway-simulator.ts';
 import { gatewaySimulatorControl } from './gateway/gateway-simulator-control.ts';
 import { createPtyPair, type PtyPair } from './wire/pty-pair.ts';
+import { FingerprintSimulator } from './fingerprint/fingerprint-simulator.ts';
+import { ScannerSimulator } from './scanner/scanner-simulator.ts';
+import { KeypadSimulator } from './keypad/keypad-simulator.ts';
+import { PdfSinkSimulator } from './document-printer/pdf-sink-simulator.ts';
 import { openPtyDeviceEnd } from './wire/pty-device-end.ts';
 
 /** Simulators run on real time: they stand in for hardware, which does not wait for a test's clock. */
@@ -28,6 +32,14 @@ export const startSimulatorHost: SimulatorHostFactory = async (options) => {
   const gateway = await startGatewaySimulator({ port: 0 });
   registry.add(cardReader);
   registry.add(terminal);
+  const fingerprint = new FingerprintSimulator({ clock });
+  const scanner = new ScannerSimulator({ clock });
+  const keypad = new KeypadSimulator({ clock });
+  const documentPrinter = new PdfSinkSimulator({ clock });
+  registry.add(fingerprint);
+  registry.add(scanner);
+  registry.add(keypad);
+  registry.add(documentPrinter);
   registry.add(gatewaySimulatorControl(gateway));
   const control = await startControlServer(registry, { port: options.controlPort });
   const pairs: PtyPair[] = [];
@@ -66,6 +78,10 @@ export const startSimulatorHost: SimulatorHostFactory = async (options) => {
       }
       return pair.hostPath;
     },
+    hidDevice(device) {
+      return device === 'fingerprint' ? fingerprint.device : device === 'scanner' ? scanner.device : keypad.device;
+    },
+    documentSpooler: () => documentPrinter,
     gatewayBaseUrl: gateway.url,
     controlPanelUrl: control.panelUrl,
     controlUrl: control.url,

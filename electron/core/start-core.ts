@@ -134,6 +134,10 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   });
   const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set() });
   hardware?.onChange(() => core.refresh());
+  hardware?.scanner.onEvent((event) => {
+    if (event.type === 'scanned') core.scanned(event.reference);
+    else logger.info({ reason: event.reason }, 'scan rejected');
+  });
   if (journal.failure) core.setOutOfService('journal', journal.failure.message);
   const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
   const closeHardware = async () => {

@@ -251,3 +251,16 @@ describe('FlowRun', () => {
     expect(g.step()).toMatchObject({ kind: 'message', body: { en: expect.stringContaining('found no application') } });
   });
 });
+
+describe('scanner input', () => {
+  it('a scanned reference answers the reference form; elsewhere it is ignored', async () => {
+    const FORM = { id: 'ref', kind: 'form', title: t('Reference'), fields: [{ id: 'reference', label: t('Ref'), type: 'reference', required: true, maxLength: 20 }] };
+    const LOOKUP = { id: 'lookup', kind: 'lookup', title: t('Looking'), query: { call: 'application-status', reference: 'values.ref.reference' } };
+    const SHOW = { id: 'show', kind: 'review', title: t('Status'), rows: [{ label: t('Status'), value: 'lookup.status' }] };
+    const f = setup([FORM, LOOKUP, SHOW, DONE]);
+    expect(f.run.acceptScan('APP-2026-000123')).toBe(true);
+    await settle();
+    expect(f.step()).toMatchObject({ kind: 'review', rows: [{ value: 'ready-for-collection' }] });
+    expect(f.run.acceptScan('APP-2026-000123')).toBe(false);
+  });
+});

@@ -98,6 +98,19 @@ export class FlowRun {
     return this.#instance!.submit(values);
   }
 
+  /**
+   * A reference read by the barcode scanner. On a form that asks for a
+   * reference it is the citizen's answer (as if typed and confirmed);
+   * anywhere else it is ignored.
+   */
+  acceptScan(reference: string): boolean {
+    const step = this.currentStep;
+    if (this.#over || this.#ending || step.kind !== 'form') return false;
+    const field = step.fields.find((f) => f.type === 'reference');
+    if (!field || step.fields.length !== 1) return false;
+    return this.#instance!.submit({ [field.id]: reference }).ok;
+  }
+
   back(): IntentResult {
     if (this.#over || this.#ending) return refused('the service is ending');
     if (this.data.committed) return refused('the application is already on its way');

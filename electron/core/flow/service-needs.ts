@@ -1,7 +1,7 @@
 import type { ServiceDefinition, StepKind } from '../catalogue/service-schema.ts';
 
 /** What a service needs to be offered: devices and the government gateway. */
-export type Capability = 'cardReader' | 'fingerprint' | 'gateway' | 'receiptPrinter' | 'payment';
+export type Capability = 'cardReader' | 'fingerprint' | 'gateway' | 'receiptPrinter' | 'payment' | 'documentPrinter';
 
 const NEEDS: Partial<Record<StepKind, Capability[]>> = {
   'card-in': ['cardReader'],

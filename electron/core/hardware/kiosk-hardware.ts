@@ -11,8 +11,16 @@ import { createGatewayClient, type GatewayClient } from '../gateway/gateway-clie
 import { createFlowGatewayPort } from '../gateway/flow-gateway-port.ts';
 import type { FlowPorts } from '../flow/step-context.ts';
 import type { Capability } from '../flow/service-needs.ts';
-import { unavailablePorts } from '../flow/unavailable-ports.ts';
 import { cardPortFor } from './card-port-adapter.ts';
+import { FingerprintDriver, matchOutcomeKind } from '../../devices/fingerprint/fingerprint-driver.ts';
+import { ScannerDriver } from '../../devices/scanner/scanner-driver.ts';
+import { KeypadDriver } from '../../devices/keypad/keypad-driver.ts';
+import { DocumentPrinterDriver } from '../../devices/document-printer/document-printer-driver.ts';
+import { createCupsSpooler } from '../../devices/document-printer/cups-spooler-adapter.ts';
+import { simulatorConnector } from '../../devices/hid/memory-hid-transport.ts';
+import { realHidConnector } from '../../devices/hid/node-hid-transport.ts';
+import { parseHidTarget } from '../../devices/hid/hid-target.ts';
+import type { HidTransport } from '../../devices/hid/hid-transport.ts';
 import { terminalPortFor } from './terminal-port-adapter.ts';
 import type { SimulatedSerialDevice, SimulatorHost } from './simulator-host.ts';
 
@@ -29,6 +37,10 @@ export interface KioskHardware {
   capabilities(): ReadonlySet<Capability>;
   cardReader: CardReaderDevice;
   terminal: ZvtTerminal;
+  fingerprint: FingerprintDriver;
+  scanner: ScannerDriver;
+  keypad: KeypadDriver;
+  documentPrinter: DocumentPrinterDriver;
   gateway: GatewayClient;
   /** Called when a device's availability may have changed (menu refresh). */
   onChange(listener: () => void): () => void;
@@ -108,15 +120,39 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
   const registered = await terminal.register();
   if (registered.completionCode !== 'success') logger.error({ device: 'paymentTerminal', completion: registered.completionCode }, 'payment terminal did not register');
 
+  // HID devices: the simulator's in-memory HID link in `sim`, node-hid by VID:PID in `real`.
+  const hidConnect = (device: 'fingerprint' | 'scanner' | 'keypad'): (() => Promise<HidTransport>) => {
+    const settings = devices[device];
+    if (settings.mode === 'real') {
+      const target = parseHidTarget(settings.usb!);
+      if ('error' in target) throw new Error(target.error);
+      return realHidConnector(target, true);
+    }
+    return simulatorConnector(needHost(host, device).hidDevice(device), { clock, reportIntervalMs: 8 }).connect;
+  };
+  const fingerprint = new FingerprintDriver({ connect: hidConnect('fingerprint'), clock });
+  const scanner = new ScannerDriver({ connect: hidConnect('scanner'), clock });
+  const keypad = new KeypadDriver({ connect: hidConnect('keypad'), clock });
+  const a4 = devices.documentPrinter;
+  const documentPrinter = new DocumentPrinterDriver({ spooler: a4.mode === 'real' ? createCupsSpooler({ queue: a4.queue! }) : needHost(host, 'the A4 printer').documentSpooler(), clock });
+  for (const driver of [fingerprint, scanner, keypad, documentPrinter]) driver.onUnsolicited(() => changed());
+  for (const [name, opened] of await Promise.all([
+    ['fingerprint', fingerprint.open()] as const,
+    ['scanner', scanner.open()] as const,
+    ['keypad', keypad.open()] as const,
+  ].map(async ([name, pending]) => [name, await pending] as const))) {
+    if (opened.completionCode !== 'success') logger.error({ device: name, completion: opened.completionCode }, 'device did not open');
+  }
+
   // Government gateway.
   const gatewayConfig = config.gateway.mode === 'sim' ? { ...config.gateway.client, baseUrl: needHost(host, 'the gateway').gatewayBaseUrl } : config.gateway.client;
   const gateway = createGatewayClient({ config: gatewayConfig, kioskId: config.kiosk.id, clock, logger });
 
-  const fallback = unavailablePorts();
   const ports: FlowPorts = {
     card: cardPortFor(new IdCardReader(cardReader)),
-    // The fingerprint reader is wired with the HID devices; until then the flow's alternative path is used.
-    fingerprint: fallback.fingerprint,
+    fingerprint: {
+      captureAndMatch: async (reference, signal) => ({ kind: matchOutcomeKind(await fingerprint.captureAndMatch(reference, { signal })) }),
+    },
     gateway: createFlowGatewayPort({ client: gateway, clock }),
     terminal: terminalPortFor(terminal),
   };
@@ -125,11 +161,16 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
     ports,
     cardReader,
     terminal,
+    fingerprint,
+    scanner,
+    keypad,
+    documentPrinter,
     gateway,
     capabilities() {
       const up = new Set<Capability>(['gateway']);
       if (cardReader.status().device === 'online') up.add('cardReader');
       if (terminal.status().device === 'online') up.add('payment');
+      if (documentPrinter.status().device === 'online') up.add('documentPrinter');
       return up;
     },
     onChange(listener) {

@@ -77,6 +77,14 @@ export class KioskCore implements KioskCoreApi {
     else this.#emit();
   }
 
+  /** The barcode scanner read a reference: it answers a reference form if one is on screen. */
+  scanned(reference: string): void {
+    const flow = this.#session?.flow;
+    if (!flow) return;
+    this.#idle?.activity();
+    if (flow.acceptScan(reference)) this.#emit();
+  }
+
   /** Something outside changed (a device came or went): show the current state again. */
   refresh(): void {
     this.#emit();
