@@ -4,6 +4,8 @@
 const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
 const devicesEl = document.getElementById('devices');
 const statusEl = document.getElementById('status');
+// What a person has typed into the argument boxes survives the live redraws.
+const argsDraft = new Map();
 
 async function api(path, body) {
   const res = await fetch(path, {
@@ -59,7 +61,10 @@ function drawDevice(sim) {
 
   const actions = el('div', { class: 'row' });
   for (const [name, description] of Object.entries(sim.actions)) {
+    const key = `${sim.id}/${name}`;
     const args = el('input', { placeholder: 'args JSON', size: '14', 'aria-label': `${name} arguments` });
+    args.value = argsDraft.get(key) ?? '';
+    args.addEventListener('input', () => argsDraft.set(key, args.value));
     const button = el('button', { title: description, 'data-action': name, onclick: () => {
       let parsed;
       try { parsed = args.value ? JSON.parse(args.value) : {}; } catch { return report(section, Promise.reject(new Error('arguments must be JSON'))); }
@@ -79,7 +84,10 @@ function drawDevice(sim) {
 }
 
 function draw(simulators) {
+  const focused = document.activeElement?.getAttribute('aria-label');
   devicesEl.replaceChildren(...simulators.map(drawDevice));
+  // Keep the caret where the person was typing.
+  if (focused) devicesEl.querySelector(`[aria-label="${CSS.escape(focused)}"]`)?.focus();
   statusEl.textContent = `${simulators.length} simulated devices — live`;
 }
 
