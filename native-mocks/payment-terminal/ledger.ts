@@ -90,4 +90,26 @@ export class Ledger {
   snapshot(): LedgerEntry[] {
     return this.entries.map((e) => ({ ...e }));
   }
+
+  /** Everything needed to continue after a restart: entries and the counters. */
+  toJSON(): LedgerFile {
+    return { version: 1, trace: this.#trace, receipt: this.#receipt, batch: this.#batch, entries: this.snapshot() };
+  }
+
+  /** Restore from toJSON() output (the simulator's flash surviving a power cycle). */
+  restore(file: LedgerFile): void {
+    if (file.version !== 1) throw new Error(`unknown ledger file version ${String(file.version)}`);
+    this.entries.splice(0, this.entries.length, ...file.entries.map((e) => ({ ...e })));
+    this.#trace = file.trace;
+    this.#receipt = file.receipt;
+    this.#batch = file.batch;
+  }
+}
+
+export interface LedgerFile {
+  readonly version: 1;
+  readonly trace: number;
+  readonly receipt: number;
+  readonly batch: number;
+  readonly entries: readonly LedgerEntry[];
 }

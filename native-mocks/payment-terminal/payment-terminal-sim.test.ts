@@ -76,3 +76,30 @@ describe('payment terminal simulator', () => {
     expect(sim.ledger.entries).toEqual([]);
   });
 });
+
+describe('ledger file (the terminal journal outlives its process)', () => {
+  it('saves after every change and restores counters and entries', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { persistLedger } = await import('./ledger-file.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'khidma-ledger-'));
+    try {
+      const path = join(dir, 'ledger.json');
+      const clock = createVirtualClock();
+      const first = new PaymentTerminalSimulator({ clock, linkKind: 'serial' });
+      const stop = persistLedger(first, path);
+      const ecr = handEcr();
+      first.attach(ecr.p);
+      ecr.send(encodeApdu(encodeMessage(authorisation({ amount: 700 }))));
+      await clock.runFor(30_000);
+      stop();
+      const second = new PaymentTerminalSimulator({ clock, linkKind: 'serial' });
+      persistLedger(second, path);
+      expect(second.ledger.entries).toEqual([expect.objectContaining({ amountFils: 700, state: 'approved', traceNumber: 1 })]);
+      expect(second.ledger.nextTrace()).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
