@@ -12,6 +12,7 @@ import { FingerprintSimulator } from './fingerprint/fingerprint-simulator.ts';
 import { ScannerSimulator } from './scanner/scanner-simulator.ts';
 import { KeypadSimulator } from './keypad/keypad-simulator.ts';
 import { PdfSinkSimulator } from './document-printer/pdf-sink-simulator.ts';
+import { ReceiptPrinterSimulator } from './receipt-printer/receipt-printer-sim.ts';
 import { openPtyDeviceEnd } from './wire/pty-device-end.ts';
 
 /** Simulators run on real time: they stand in for hardware, which does not wait for a test's clock. */
@@ -29,9 +30,11 @@ export const startSimulatorHost: SimulatorHostFactory = async (options) => {
   const registry = new SimulatorRegistry();
   const cardReader = new CardReaderSimulator({ clock, baud: options.baud.cardReader, today: options.today });
   const terminal = new PaymentTerminalSimulator({ clock, linkKind: 'serial' });
+  const receiptPrinter = new ReceiptPrinterSimulator({ clock });
   const gateway = await startGatewaySimulator({ port: 0 });
   registry.add(cardReader);
   registry.add(terminal);
+  registry.add(receiptPrinter);
   const fingerprint = new FingerprintSimulator({ clock });
   const scanner = new ScannerSimulator({ clock });
   const keypad = new KeypadSimulator({ clock });
@@ -53,7 +56,7 @@ export const startSimulatorHost: SimulatorHostFactory = async (options) => {
         case 'paymentTerminal':
           return terminal.attach(end, { unplug: hooks.unplug });
         case 'receiptPrinter':
-          throw new Error('the receipt printer simulator is not wired yet');
+          return receiptPrinter.attach(end, { unplug: hooks.unplug });
       }
     },
     pluggedIn(device: SimulatedSerialDevice) {
@@ -74,7 +77,13 @@ export const startSimulatorHost: SimulatorHostFactory = async (options) => {
           await end.close();
         });
       } else {
-        throw new Error('the receipt printer simulator is not wired yet');
+        const end = await openPtyDeviceEnd(pair.devicePath);
+        const paced = pacedPort(end, clock, baud, 10);
+        const detach = receiptPrinter.attach({ write: (bytes) => void paced.write(bytes), onData: (listener) => paced.onData(listener) });
+        closers.push(async () => {
+          detach();
+          await end.close();
+        });
       }
       return pair.hostPath;
     },

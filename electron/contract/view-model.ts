@@ -63,6 +63,8 @@ export const StepViewSchema = z.discriminatedUnion('kind', [
     body: LocalizedTextSchema,
     /** When present, a button that sends `submitStep` with no values (e.g. "Finish"). */
     continueLabel: LocalizedTextSchema.optional(),
+    /** An e-receipt (or other) code the citizen can scan with a phone. */
+    qrPayload: z.string().max(500).optional(),
   }),
   /** The kiosk is working (reading the card, calling the gateway, printing); nothing to press. */
   z.object({ kind: z.literal('busy'), stepId: StepId, body: LocalizedTextSchema }),

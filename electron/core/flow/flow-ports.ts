@@ -82,5 +82,28 @@ export interface GatewayPort {
   /** BenefitPay-style QR payment: create, then poll. */
   createQrPayment(input: { amountFils: number; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ paymentId: string; qrPayload: string; expiresInSeconds: number }>>;
   qrPaymentStatus(paymentId: string, signal: AbortSignal): Promise<GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>>;
+  /** The e-receipt by SMS (when the citizen gave a mobile number). */
+  sendSmsReceipt(input: { mobile: string; language: 'ar' | 'en'; reference: string; text: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<null>>;
   submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;
+}
+
+/** What the citizen takes away, on paper or as an e-receipt. No CPR, no full card number. */
+export interface CitizenReceipt {
+  language: 'ar' | 'en';
+  serviceTitle: { ar: string; en: string };
+  reference: string;
+  outcome: 'completed' | 'refunded' | 'failed';
+  amountFils: number | null;
+  maskedPan: string | null;
+  authCode: string | null;
+  issuedAt: number;
+  kioskId: string;
+  eReceiptUrl: string;
+}
+
+export type PrintResult = { kind: 'printed' } | { kind: 'paper-out' } | { kind: 'unavailable' };
+
+export interface PrinterPort {
+  printReceipt(receipt: CitizenReceipt, signal: AbortSignal): Promise<PrintResult>;
+  printStatement(input: { card: CitizenCard; reference: string; issuedAt: number }, signal: AbortSignal): Promise<PrintResult>;
 }

@@ -42,6 +42,8 @@ function setup(steps: unknown[], before: (fake: ReturnType<typeof fakePorts>) =>
     ports: fake.ports,
     journal,
     settings: { renewalWindowDays: 180, minimumAgeAdvancedEkey: 15, cardTakeSeconds: 30 },
+    language: () => 'en',
+    kioskId: 'KIOSK-TEST-01',
     sessionId: 'session-test',
     idempotencyKey: 'idem-test-0001',
     onChange: () => (changes += 1),

@@ -29,6 +29,8 @@ export interface FlowRunDeps {
   settings: EligibilitySettings & { cardTakeSeconds: number };
   sessionId: string;
   idempotencyKey: string;
+  language: () => 'ar' | 'en';
+  kioskId: string;
   /** A new view is ready. */
   onChange(): void;
   /** The run is over; the citizen goes back to the menu. */
@@ -163,6 +165,8 @@ export class FlowRun {
       logger: this.#deps.logger,
       journal: this.#deps.journal,
       sessionId: this.#deps.sessionId,
+      language: this.#deps.language,
+      kioskId: this.#deps.kioskId,
       settings: this.#deps.settings,
       signal: controller.signal,
       changed: () => !controller.signal.aborted && this.#deps.onChange(),

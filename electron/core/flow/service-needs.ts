@@ -13,10 +13,11 @@ const NEEDS: Partial<Record<StepKind, Capability[]>> = {
   submit: ['gateway'],
   lookup: ['gateway'],
   pay: ['payment'],
+  // A receipt that cannot be printed goes by SMS / e-receipt; an A4 document needs its printer (checked per document below).
 };
 
 export function serviceNeeds(service: ServiceDefinition): Set<Capability> {
-  return new Set(service.steps.flatMap((s) => NEEDS[s.kind] ?? []));
+  return new Set(service.steps.flatMap((s) => (s.kind === 'print' && s.document === 'statement' ? ['documentPrinter' as const] : (NEEDS[s.kind] ?? []))));
 }
 
 /** Offered only when everything it needs is up (issue: a service needing a down device is hidden). */

@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ServiceDefinition, StepDefinition } from '../catalogue/service-schema.ts';
 import type { FlowData } from './flow-data.ts';
-import type { CardPort, FingerprintPort, GatewayPort } from './flow-ports.ts';
+import type { CardPort, FingerprintPort, GatewayPort, PrinterPort } from './flow-ports.ts';
 import type { PaymentTerminalPort } from '../payments/payment-port.ts';
 import type { JournalStore } from '../journal/journal-store.ts';
 import type { EligibilitySettings } from './eligibility.ts';
@@ -13,6 +13,7 @@ export interface FlowPorts {
   fingerprint: FingerprintPort;
   gateway: GatewayPort;
   terminal: PaymentTerminalPort;
+  printer: PrinterPort;
 }
 
 /** What a step handler gets: its definition, the run's data and ways to move the flow on. */
@@ -26,6 +27,9 @@ export interface StepContext<S extends StepDefinition = StepDefinition> {
   /** Intent before every irreversible action, outcome after. */
   readonly journal: JournalStore;
   readonly sessionId: string;
+  /** The citizen's language now (receipts are printed in it). */
+  readonly language: () => 'ar' | 'en';
+  readonly kioskId: string;
   readonly settings: EligibilitySettings & { cardTakeSeconds: number };
   /** Aborted when the step is left (cancel, back, wipe): async work must stop. */
   readonly signal: AbortSignal;

@@ -6,10 +6,11 @@ import { cardInStep, cardOutStep, chipWriteStep, pinStep } from './steps/card-st
 import { fingerprintStep, otpStep } from './steps/identity-steps.ts';
 import { lookupStep, submitStep } from './steps/gateway-steps.ts';
 import { payStep } from './steps/pay-step.ts';
+import { printStep } from './steps/print-step.ts';
 
 type Factories = { [K in StepKind]?: StepFactory<Extract<StepDefinition, { kind: K }>> };
 
-/** Step kinds this build can run. `print` arrives with the printing work. */
+/** Step kinds this build can run. */
 export const STEP_FACTORIES: Factories = {
   info: infoStep,
   form: formStep,
@@ -26,6 +27,7 @@ export const STEP_FACTORIES: Factories = {
   submit: submitStep,
   lookup: lookupStep,
   pay: payStep,
+  print: printStep,
 };
 
 export const SUPPORTED_STEP_KINDS: ReadonlySet<StepKind> = new Set(Object.keys(STEP_FACTORIES) as StepKind[]);
@@ -47,4 +49,5 @@ export const STEP_TIMEOUT_SECONDS: Partial<Record<StepKind, number>> = {
   'chip-write': 90,
   'card-out': 150,
   pay: 300,
+  print: 120,
 };

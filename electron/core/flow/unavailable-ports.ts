@@ -28,7 +28,12 @@ export function unavailablePorts(): FlowPorts {
       findSubmission: async () => down,
       createQrPayment: async () => down,
       qrPaymentStatus: async () => down,
+      sendSmsReceipt: async () => down,
       submitRating: async () => down,
+    },
+    printer: {
+      printReceipt: async () => ({ kind: 'unavailable' }),
+      printStatement: async () => ({ kind: 'unavailable' }),
     },
     terminal: {
       authorise: async () => ({ kind: 'device-fault' }),

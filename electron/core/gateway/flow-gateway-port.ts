@@ -88,6 +88,15 @@ export function createFlowGatewayPort(deps: { client: GatewayClient; clock: Cloc
         }),
       ),
     qrPaymentStatus: (paymentId, signal) => map(client.getQrPayment({ sessionId: NO_SESSION, paymentId }, { signal }), (p) => ({ status: p.status, reference: p.transactionRef })),
+    sendSmsReceipt: (input, signal) =>
+      map(
+        client.sendSmsReceipt(
+          // One SMS per receipt reference: a retry never texts the citizen twice.
+          { sessionId: input.sessionId, idempotencyKey: `${input.sessionId}:sms:${input.reference}`, mobile: input.mobile, language: input.language, reference: input.reference, text: input.text },
+          { signal },
+        ),
+        () => null,
+      ),
     submitRating: (input, signal) =>
       map(
         client.submitRating(

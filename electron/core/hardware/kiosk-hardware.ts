@@ -12,6 +12,8 @@ import { createFlowGatewayPort } from '../gateway/flow-gateway-port.ts';
 import type { FlowPorts } from '../flow/step-context.ts';
 import type { Capability } from '../flow/service-needs.ts';
 import { cardPortFor } from './card-port-adapter.ts';
+import { printerPortFor } from './printer-port-adapter.ts';
+import { ReceiptPrinter } from '../../devices/receipt-printer/driver/receipt-printer.ts';
 import { FingerprintDriver, matchOutcomeKind } from '../../devices/fingerprint/fingerprint-driver.ts';
 import { ScannerDriver } from '../../devices/scanner/scanner-driver.ts';
 import { KeypadDriver } from '../../devices/keypad/keypad-driver.ts';
@@ -37,6 +39,7 @@ export interface KioskHardware {
   capabilities(): ReadonlySet<Capability>;
   cardReader: CardReaderDevice;
   terminal: ZvtTerminal;
+  receiptPrinter: ReceiptPrinter;
   fingerprint: FingerprintDriver;
   scanner: ScannerDriver;
   keypad: KeypadDriver;
@@ -120,6 +123,13 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
   const registered = await terminal.register();
   if (registered.completionCode !== 'success') logger.error({ device: 'paymentTerminal', completion: registered.completionCode }, 'payment terminal did not register');
 
+  // Receipt printer: ESC/POS over serial (8N1).
+  const receiptTransport = await (await serialConnector('receiptPrinter', devices.receiptPrinter, { parity: 'none', rtscts: false }, clock, host))();
+  const receiptPrinter = new ReceiptPrinter({ transport: receiptTransport, clock, baud: devices.receiptPrinter.baud });
+  receiptPrinter.onEvent(() => changed());
+  const printerReady = await receiptPrinter.initialise();
+  if (printerReady.completionCode !== 'success') logger.error({ device: 'receiptPrinter', completion: printerReady.completionCode }, 'receipt printer did not initialise');
+
   // HID devices: the simulator's in-memory HID link in `sim`, node-hid by VID:PID in `real`.
   const hidConnect = (device: 'fingerprint' | 'scanner' | 'keypad'): (() => Promise<HidTransport>) => {
     const settings = devices[device];
@@ -155,12 +165,14 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
     },
     gateway: createFlowGatewayPort({ client: gateway, clock }),
     terminal: terminalPortFor(terminal),
+    printer: printerPortFor({ receiptPrinter, documentPrinter, kiosk: config.kiosk, logger }),
   };
 
   return {
     ports,
     cardReader,
     terminal,
+    receiptPrinter,
     fingerprint,
     scanner,
     keypad,
@@ -171,6 +183,7 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
       if (cardReader.status().device === 'online') up.add('cardReader');
       if (terminal.status().device === 'online') up.add('payment');
       if (documentPrinter.status().device === 'online') up.add('documentPrinter');
+      if (receiptPrinter.status().device === 'online') up.add('receiptPrinter');
       return up;
     },
     onChange(listener) {
@@ -179,6 +192,7 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
     },
     async close() {
       terminal.dispose();
+      await receiptTransport.close().catch(() => {});
       await cardReader.close();
       await terminalTransport.close().catch(() => {});
     },

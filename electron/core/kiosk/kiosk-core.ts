@@ -210,6 +210,8 @@ export class KioskCore implements KioskCoreApi {
       journal: this.#deps.journal,
       settings: { renewalWindowDays: config.services.renewalWindowDays, minimumAgeAdvancedEkey: config.services.minimumAgeAdvancedEkey, cardTakeSeconds: config.services.cardTakeSeconds },
       sessionId: session.id,
+      language: () => session.language,
+      kioskId: config.kiosk.id,
       idempotencyKey: `${session.id}:${service.id}:${randomUUID()}`,
       onChange: () => {
         if (this.#session?.flow === flow) this.#emit();

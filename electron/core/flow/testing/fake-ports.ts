@@ -1,5 +1,5 @@
 import type { CitizenCard } from '../citizen-card.ts';
-import type { CardReadResult, FingerprintMatch, GatewayResult, PinCheck } from '../flow-ports.ts';
+import type { CardReadResult, CitizenReceipt, FingerprintMatch, GatewayResult, PinCheck, PrintResult } from '../flow-ports.ts';
 import type { FlowPorts } from '../step-context.ts';
 import type { AuthoriseResult, LastTransaction, ReversalResult } from '../../payments/payment-port.ts';
 
@@ -34,6 +34,7 @@ export function fakePorts() {
     lastTransaction: [] as LastTransaction[],
     reverse: [] as ReversalResult[],
     findSubmission: [] as GatewayResult<{ found: true; receipt: { reference: string; status: string } } | { found: false }>[],
+    print: [] as PrintResult[],
     qrStatus: [] as GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>[],
     verifyOtp: [] as GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>[],
   };
@@ -41,6 +42,7 @@ export function fakePorts() {
   const correctPin = '1234';
   const submitted: { idempotencyKey: string; data: Record<string, string> }[] = [];
   const charged: number[] = [];
+  const printed: CitizenReceipt[] = [];
   const reversed: string[] = [];
   const take = <T>(queue: T[], fallback: () => T): Promise<T> => Promise.resolve(queue.length > 0 ? queue.shift()! : fallback());
   const ports: FlowPorts = {
@@ -124,9 +126,24 @@ export function fakePorts() {
         calls.push('qrStatus');
         return take(queues.qrStatus, () => ({ ok: true, value: { status: 'paid', reference: 'QR-REF-1' } }) as GatewayResult<{ status: 'paid'; reference: string }>);
       },
+      sendSmsReceipt: async () => {
+        calls.push('sms');
+        return { ok: true, value: null };
+      },
       submitRating: async () => {
         calls.push('rating');
         return { ok: true, value: null };
+      },
+    },
+    printer: {
+      printReceipt: async (receipt) => {
+        calls.push('printReceipt');
+        printed.push(receipt);
+        return take(queues.print, () => ({ kind: 'printed' }) as PrintResult);
+      },
+      printStatement: async () => {
+        calls.push('printStatement');
+        return take(queues.print, () => ({ kind: 'printed' }) as PrintResult);
       },
     },
     terminal: {
@@ -149,7 +166,7 @@ export function fakePorts() {
       },
     },
   };
-  return { ports, calls, queues, submitted, charged, reversed, cardInside: () => cardIn };
+  return { ports, calls, queues, submitted, charged, reversed, printed, cardInside: () => cardIn };
 }
 
 /** Lets every pending promise callback run (the fakes answer at once). */
