@@ -18,7 +18,7 @@ export function printRows(title: string, rows: BenchRow[]): void {
   console.log(`\n## ${title}`);
   for (const row of rows) {
     const ratio = row.ratio ? `  ratio ${row.ratio.value.toFixed(2)}× ${row.ratio.against}` : '';
-    const samples = row.samples ? `  (median of ${row.samples})` : '';
+    const samples = row.samples ? `  (${row.samples} samples)` : '';
     console.log(`  ${row.name.padEnd(58)} ${row.value.toFixed(row.unit === 'ms' ? 1 : 0).padStart(10)} ${row.unit}${samples}${ratio}`);
   }
 }
