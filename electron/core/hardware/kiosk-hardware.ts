@@ -146,6 +146,9 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
   const a4 = devices.documentPrinter;
   const documentPrinter = new DocumentPrinterDriver({ spooler: a4.mode === 'real' ? createCupsSpooler({ queue: a4.queue! }) : needHost(host, 'the A4 printer').documentSpooler(), clock });
   for (const driver of [fingerprint, scanner, keypad, documentPrinter]) driver.onUnsolicited(() => changed());
+  // The A4 printer says nothing by itself: ask now, then every 30 s so paper-out shows while idle.
+  await documentPrinter.refreshStatus();
+  const stopWatchingA4 = documentPrinter.watchStatus(30_000);
   for (const [name, opened] of await Promise.all([
     ['fingerprint', fingerprint.open()] as const,
     ['scanner', scanner.open()] as const,
@@ -191,6 +194,7 @@ export async function startKioskHardware(deps: HardwareDeps): Promise<KioskHardw
       return () => listeners.delete(listener);
     },
     async close() {
+      stopWatchingA4();
       terminal.dispose();
       await receiptTransport.close().catch(() => {});
       await cardReader.close();
