@@ -15,6 +15,10 @@ describe('chromium flags', () => {
     expect(args.some((a) => a.startsWith('--disable-features=') && a.includes('Translate'))).toBe(true);
     expect(args.at(-1)).toBe('http://127.0.0.1:1/#token=t');
   });
+  it('keeps the sandbox unless running as root', () => {
+    expect(chromiumArgs('kiosk', 'u', '/p')).not.toContain('--no-sandbox');
+    expect(chromiumArgs('kiosk', 'u', '/p', true)).toContain('--no-sandbox');
+  });
   it('app mode opens an app window; headless has no window', () => {
     expect(chromiumArgs('app', 'u', '/p')).toContain('--app=u');
     expect(chromiumArgs('headless', 'u', '/p')).toContain('--headless');

@@ -6,8 +6,11 @@ export type ChromiumWindowMode = 'kiosk' | 'app' | 'headless';
  * prompts, no pinch zoom or swipe navigation, no background calls to the
  * network (this kiosk talks to 127.0.0.1 only).
  */
-export function chromiumArgs(mode: ChromiumWindowMode, url: string, profileDir: string): string[] {
+export function chromiumArgs(mode: ChromiumWindowMode, url: string, profileDir: string, runningAsRoot = false): string[] {
   const common = [
+    // Chromium refuses to start its sandbox as root. Kiosks run as an unprivileged user; root happens
+    // only on development and CI machines, where the page is our own loopback kiosk.
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
     `--user-data-dir=${profileDir}`,
     '--no-first-run',
     '--no-default-browser-check',

@@ -35,7 +35,9 @@ export function launchChromium(options: LauncherOptions): ChromiumLauncher {
 
   const start = () => {
     const profile = mkdtempSync(join(tmpdir(), 'khidma-chromium-'));
-    const proc = spawn(options.executable, chromiumArgs(options.mode, options.url, profile), { stdio: ['ignore', 'ignore', 'pipe'] });
+    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (asRoot) options.logger.warn({}, 'running as root: Chromium is started without its sandbox (never do this on a kiosk)');
+    const proc = spawn(options.executable, chromiumArgs(options.mode, options.url, profile, asRoot), { stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
     // Chromium is chatty on stderr; keep only the last lines for the crash log.
     let tail = '';
