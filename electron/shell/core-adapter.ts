@@ -38,6 +38,9 @@ export async function startShellCore(options: ShellCoreOptions): Promise<ShellCo
     overrideConfigFile: options.overrideConfigFile,
     // The Electron shell talks to the core over IPC: no HTTP server, no WebSocket bridge.
     serve: false,
+    // Simulated devices (development, QA) are loaded only when the configuration asks for them,
+    // so a packaged kiosk with real devices never needs the simulators on disk.
+    simulatorHost: async (hostOptions) => (await import('../../native-mocks/simulator-host.ts')).startSimulatorHost(hostOptions),
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   const watchdog = running.config.shell.watchdog;
