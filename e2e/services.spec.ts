@@ -162,3 +162,60 @@ for (const language of ['en', 'ar'] as Language[]) {
     });
   });
 }
+
+test.describe('more paths', () => {
+  test('application status found: typed in English, shown in words', async ({ kioskPage: page }) => {
+    const c = citizen(page);
+    await c.startAndChoose('en');
+    await c.openService('application-status');
+    await c.typeOnScreen('reference', 'kh25-000042');
+    await c.continue();
+    await expect(page.getByTestId('review')).toContainText('Ready for collection');
+    await expect(page.getByTestId('review')).not.toContainText('ready-for-collection');
+  });
+
+  test('application status found: scanned on an Arabic screen, shown in Arabic words', async ({ kioskPage: page, kiosk }) => {
+    const c = citizen(page);
+    await c.startAndChoose('ar');
+    await c.openService('application-status');
+    await expect(page.getByTestId('field-reference')).toBeVisible();
+    await simulators(kiosk).action('scanner', 'scan', { text: 'KH25-000043', mode: 'hid-pos' });
+    await expect(page.getByTestId('review')).toContainText('قيد المراجعة');
+    await screenshot(page, 'service-status-found-ar');
+  });
+
+  test('PIN reset with a matching fingerprint: a new PIN typed twice is written to the card, which then accepts it', async ({ kioskPage: page, kiosk }) => {
+    const c = citizen(page);
+    const sim = simulators(kiosk);
+    await c.startAndChoose('en');
+    await c.openService('reset-card-pin');
+    await sim.action('card-reader', 'insertCard', { profile: 'card-pin-blocked' });
+    await expect(page.locator('[data-step-kind="fingerprint"]')).toBeVisible();
+    await sim.action('fingerprint', 'placeFinger', { finger: 'matching' });
+    await enterPin(page, '2468');
+    await expect(page.locator('[data-step-kind="pin"]')).toBeVisible();
+    await enterPin(page, '2468');
+    await expect(page.getByTestId('take-card-prompt')).toBeVisible({ timeout: 20_000 });
+    await sim.takeCard();
+    await expect(page.locator('[data-step-kind="rating"]')).toBeVisible();
+    await page.getByTestId('btn-rating-skip').click();
+    await c.continue();
+    // The same card now opens with the new PIN.
+    await c.openService('update-contact');
+    await sim.action('card-reader', 'insertCard', { profile: 'card-pin-blocked' });
+    await enterPin(page, '2468');
+    await expect(page.getByTestId('field-mobile')).toBeVisible();
+  });
+
+  test('a card pulled out while it is being read: the citizen is asked to insert it again', async ({ kioskPage: page, kiosk }) => {
+    const c = citizen(page);
+    const sim = simulators(kiosk);
+    await c.startAndChoose('en');
+    await c.openService('update-address');
+    await sim.action('card-reader', 'pullCardMidRead');
+    await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+    await expect(page.locator('.step__error')).toContainText('pulled out', { timeout: 20_000 });
+    await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+    await expect(page.locator('[data-step-kind="pin"]')).toBeVisible({ timeout: 20_000 });
+  });
+});

@@ -107,7 +107,8 @@ export const StepViewSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('review'),
     stepId: StepId,
-    rows: z.array(z.object({ label: LocalizedTextSchema, value: z.string().max(500) })).max(20),
+    /** A value is data as entered (a string) or, for codes the core knows (an application status), words per language. */
+    rows: z.array(z.object({ label: LocalizedTextSchema, value: z.union([z.string().max(500), LocalizedTextSchema]) })).max(20),
     feeFils: z.number().int().nonnegative().optional(),
     confirmLabel: LocalizedTextSchema,
   }),

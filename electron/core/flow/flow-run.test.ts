@@ -247,7 +247,7 @@ describe('FlowRun', () => {
     const SHOW = { id: 'show', kind: 'review', title: t('Status'), rows: [{ label: t('Status'), value: 'lookup.status' }] };
     const f = setup([FORM, LOOKUP, SHOW, DONE]);
     await f.submit({ reference: 'app-2026-000123' });
-    expect(f.step()).toMatchObject({ kind: 'review', rows: [{ value: 'ready-for-collection' }] });
+    expect(f.step()).toMatchObject({ kind: 'review', rows: [{ value: { en: 'Ready for collection', ar: 'جاهزة للاستلام' } }] });
     const g = setup([FORM, LOOKUP, SHOW, DONE]);
     await g.submit({ reference: 'APP-2026-999999' });
     expect(g.step()).toMatchObject({ kind: 'message', body: { en: expect.stringContaining('found no application') } });
@@ -262,7 +262,7 @@ describe('scanner input', () => {
     const f = setup([FORM, LOOKUP, SHOW, DONE]);
     expect(f.run.acceptScan('APP-2026-000123')).toBe(true);
     await settle();
-    expect(f.step()).toMatchObject({ kind: 'review', rows: [{ value: 'ready-for-collection' }] });
+    expect(f.step()).toMatchObject({ kind: 'review', rows: [{ value: { en: 'Ready for collection', ar: 'جاهزة للاستلام' } }] });
     expect(f.run.acceptScan('APP-2026-000123')).toBe(false);
   });
 });

@@ -168,3 +168,13 @@ describe('HID-POS scanned-data report', () => {
     );
   });
 });
+
+describe('references in the gateway format', () => {
+  it('accepts KH<yy>-<serial> as the gateway issues it, refuses a zero serial and near misses', async () => {
+    const { parseApplicationReference } = await import('./application-reference.ts');
+    expect(parseApplicationReference('KH26-000123')).toEqual({ reference: 'KH26-000123', year: 2026, serial: 123 });
+    expect(parseApplicationReference('KH26-000000')).toBeNull();
+    expect(parseApplicationReference('kh26-000123')).toBeNull();
+    expect(parseApplicationReference('KH26-00012')).toBeNull();
+  });
+});

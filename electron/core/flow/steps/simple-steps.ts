@@ -5,6 +5,16 @@ import { ok, refused, type StepFactory } from '../step-context.ts';
 
 type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K }>;
 
+/** Application states in the gateway contract, in the citizen's words. */
+const APPLICATION_STATUS: Record<string, { ar: string; en: string }> = {
+  received: { ar: 'استُلم الطلب', en: 'Received' },
+  'in-review': { ar: 'قيد المراجعة', en: 'Being reviewed' },
+  approved: { ar: 'تمت الموافقة', en: 'Approved' },
+  'ready-for-collection': { ar: 'جاهزة للاستلام', en: 'Ready for collection' },
+  completed: { ar: 'اكتمل الطلب', en: 'Completed' },
+  rejected: { ar: 'لم يُقبل الطلب', en: 'Not accepted' },
+};
+
 export const infoStep: StepFactory<Step<'info'>> = (ctx) => ({
   view: () => ({ kind: 'info', stepId: ctx.step.id, body: ctx.step.body, continueLabel: FLOW_TEXT.continue }),
   submit: () => {
@@ -40,7 +50,11 @@ export const reviewStep: StepFactory<Step<'review'>> = (ctx) => ({
   view: () => ({
     kind: 'review',
     stepId: ctx.step.id,
-    rows: ctx.step.rows.map((row) => ({ label: row.label, value: resolveValue(row.value, ctx.data, ctx.service.feeFils) })),
+    rows: ctx.step.rows.map((row) => {
+      const value = resolveValue(row.value, ctx.data, ctx.service.feeFils);
+      // Status codes from the gateway are shown in words, never as codes.
+      return { label: row.label, value: row.value === 'lookup.status' ? (APPLICATION_STATUS[value] ?? { ar: value, en: value }) : value };
+    }),
     ...(ctx.service.feeFils > 0 ? { feeFils: ctx.service.feeFils } : {}),
     confirmLabel: FLOW_TEXT.confirm,
   }),
