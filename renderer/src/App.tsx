@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DIRECTION, type ViewModel } from '../../electron/contract/index.ts';
+import type { ViewModel } from '../../electron/contract/index.ts';
 import { useKiosk } from './store/kiosk-store.ts';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { LanguageScreen } from './screens/LanguageScreen.tsx';
@@ -10,28 +8,28 @@ import { OutOfServiceScreen } from './screens/OutOfServiceScreen.tsx';
 import { ConnectingScreen } from './screens/ConnectingScreen.tsx';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { HelpDialog } from './components/HelpDialog.tsx';
+import { ReconnectingOverlay } from './components/ReconnectingOverlay.tsx';
 
 /** Renders whatever the core says; nothing else. */
 export function App() {
   const view = useKiosk((s) => s.view);
   const connection = useKiosk((s) => s.connection);
-  const { i18n } = useTranslation();
-  const language = view?.language ?? 'ar';
+  const busy = useKiosk((s) => s.pending.length > 0);
 
-  useEffect(() => {
-    const html = document.documentElement;
-    html.lang = language;
-    html.dir = DIRECTION[language];
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-  }, [language, i18n]);
-
-  if (!view || connection !== 'open') return <ConnectingScreen />;
+  if (!view) return <ConnectingScreen />;
+  const idleWarning = view.idle.phase === 'warning' ? view.idle : null;
+  const help = view.screen === 'step' && view.helpOpen && !idleWarning ? view.frame : null;
+  const offline = connection !== 'open';
   // A new session epoch remounts everything: no component state survives from the previous citizen.
   return (
-    <div className="app" key={view.sessionEpoch}>
-      <Screen view={view} />
-      {view.screen === 'step' && view.helpOpen && view.idle.phase !== 'warning' && <HelpDialog help={view.frame.help} language={language} />}
-      {view.idle.phase === 'warning' && <IdleWarning secondsLeft={view.idle.secondsLeft} totalSeconds={view.idle.totalSeconds} language={language} />}
+    <div className="app" key={view.sessionEpoch} data-screen={view.screen} aria-busy={busy || undefined}>
+      <div className="app__screen" inert={Boolean(idleWarning || help || offline)}>
+        <Screen view={view} />
+      </div>
+      {help && <HelpDialog help={help.help} title={help.stepTitle} language={view.language} />}
+      {idleWarning && !offline && <IdleWarning secondsLeft={idleWarning.secondsLeft} totalSeconds={idleWarning.totalSeconds} language={view.language} />}
+      {offline && <ReconnectingOverlay />}
+      {busy && <span className="app__pending" aria-hidden="true" />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import i18next from 'i18next';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -7,14 +8,18 @@ import '@fontsource/noto-sans-arabic/700.css';
 import './styles/theme.css';
 import './styles/screens.css';
 import './styles/steps.css';
+import ar from '@locales/ar.json';
+import en from '@locales/en.json';
 import type { KioskApi } from '../../electron/contract/index.ts';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { useKiosk } from './store/kiosk-store.ts';
+import { createIntentSender } from './store/intent-sender.ts';
 import { installPageHygiene } from './platform/page-hygiene.ts';
 import { bridgeUrlFromLocation, createBrowserBridge } from './platform/browser-bridge.ts';
 import { throttle } from './platform/throttle.ts';
 import { KioskApiContext } from './platform/kiosk-api-context.ts';
+import { applyDocumentLanguage, createViewSync } from './platform/view-sync.ts';
 
 declare global {
   interface Window {
@@ -23,10 +28,10 @@ declare global {
 }
 
 installPageHygiene();
-initI18n();
+initI18n({ ar: { translation: ar }, en: { translation: en } });
+applyDocumentLanguage(document, 'ar');
 
 // The Electron preload installs window.kiosk; in the browser shell the page installs it over the loopback bridge.
-const store = useKiosk.getState();
 const kiosk: KioskApi =
   window.kiosk ??
   createBrowserBridge({
@@ -35,24 +40,40 @@ const kiosk: KioskApi =
     setTimer: (fn, ms) => window.setTimeout(fn, ms),
     onState: (state) => useKiosk.getState().setConnection(state),
   });
-if (window.kiosk) store.setConnection('open');
+if (window.kiosk) useKiosk.getState().setConnection('open');
 else window.kiosk = kiosk;
 
-let epoch = -1;
-kiosk.onView((view) => {
-  if (view.sessionEpoch !== epoch) {
-    // A new citizen (or none): nothing a page could have stored survives.
-    epoch = view.sessionEpoch;
-    try {
-      window.localStorage.clear();
-      window.sessionStorage.clear();
-    } catch {
-      // storage may be disabled; nothing to clear then
-    }
-    useKiosk.getState().reset();
-  }
-  useKiosk.getState().setView(view);
-});
+// The components' way to the core: the same API, with double taps dropped and pending intents in the store.
+const guarded: KioskApi = {
+  ...kiosk,
+  onView: (listener) => kiosk.onView(listener),
+  sync: () => kiosk.sync(),
+  send: createIntentSender(kiosk, {
+    pending: () => useKiosk.getState().pending,
+    add: (entry) => useKiosk.getState().addPending(entry),
+    remove: (id) => useKiosk.getState().removePending(id),
+  }),
+};
+
+kiosk.onView(
+  createViewSync({
+    wipe: () => {
+      // A new citizen (or none): nothing a page could have stored survives.
+      try {
+        window.localStorage.clear();
+        window.sessionStorage.clear();
+      } catch {
+        // storage may be disabled; nothing to clear then
+      }
+      useKiosk.getState().reset();
+    },
+    applyLanguage: (language) => {
+      applyDocumentLanguage(document, language);
+      void i18next.changeLanguage(language);
+    },
+    setView: (view) => useKiosk.getState().setView(view),
+  }),
+);
 kiosk.sync();
 
 // Any touch or key keeps the session alive (the core decides what that means).
@@ -62,7 +83,7 @@ window.addEventListener('keydown', touch, { capture: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <KioskApiContext.Provider value={kiosk}>
+    <KioskApiContext.Provider value={guarded}>
       <App />
     </KioskApiContext.Provider>
   </StrictMode>,

@@ -1,6 +1,6 @@
 /** Line icons for the service tiles, drawn inline (no icon font, nothing fetched). */
 const PATHS: Record<string, string> = {
-  renew: 'M20 8a12 12 0 1 0 4 9M20 2v6h6',
+  renew: 'M25 6v6h-6M22.49 17a9 9 0 1 1-2.12-9.36L25 12',
   replace: 'M4 10h16l-4-4M24 18H8l4 4',
   home: 'M4 14 14 5l10 9M7 12v12h14V12',
   phone: 'M9 3h10v22H9zM13 21h2',

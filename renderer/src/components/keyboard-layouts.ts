@@ -1,32 +1,45 @@
-/** On-screen keyboard layouts. Keys are the characters they insert; labels come from the key itself. */
+/**
+ * On-screen keyboard layouts. Each key is the character it inserts; its
+ * label is the key itself (digits shown per locale).
+ *
+ * The letter rows keep the physical positions citizens know from their
+ * phone and a desk keyboard — on the Arabic layout ض sits at the top-left
+ * corner, as on every Arabic 101 keyboard — so they are laid out left to
+ * right in both page directions. The keyboard's chrome (layout switch,
+ * space, clear, backspace) follows the page direction and mirrors in Arabic.
+ */
 export type LayoutName = 'arabic' | 'english' | 'englishShift' | 'email' | 'numeric';
+export type KeyboardKind = 'text' | 'numeric' | 'email' | 'phone';
 
-export const LAYOUTS: Record<LayoutName, string[][]> = {
-  // Standard Arabic (101) keyboard rows, without the Latin punctuation.
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+
+export const LAYOUTS: Record<LayoutName, readonly (readonly string[])[]> = {
+  // Arabic 101, without the Latin punctuation a name or address never needs.
   arabic: [
-    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    DIGITS,
     ['ض', 'ص', 'ث', 'ق', 'ف', 'غ', 'ع', 'ه', 'خ', 'ح', 'ج', 'د'],
     ['ش', 'س', 'ي', 'ب', 'ل', 'ا', 'ت', 'ن', 'م', 'ك', 'ط', 'ذ'],
     ['ئ', 'ء', 'ؤ', 'ر', 'ى', 'ة', 'و', 'ز', 'ظ', 'أ', 'إ', 'آ'],
   ],
   english: [
-    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    DIGITS,
     ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
     ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
-    ['z', 'x', 'c', 'v', 'b', 'n', 'm', '.', "'"],
+    ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', "'"],
   ],
   englishShift: [
-    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    DIGITS,
     ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P'],
     ['A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', '-'],
-    ['Z', 'X', 'C', 'V', 'B', 'N', 'M', '.', "'"],
+    ['Z', 'X', 'C', 'V', 'B', 'N', 'M', ',', '.', "'"],
   ],
   email: [
-    ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+    DIGITS,
     ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
     ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '@'],
     ['z', 'x', 'c', 'v', 'b', 'n', 'm', '.', '-', '_'],
   ],
+  // A phone-style pad: 1-2-3 on top in every language. Clear and backspace sit beside 0.
   numeric: [
     ['1', '2', '3'],
     ['4', '5', '6'],
@@ -36,15 +49,34 @@ export const LAYOUTS: Record<LayoutName, string[][]> = {
 };
 
 /** Which layout a field opens with, given its keyboard kind and the screen language. */
-export function initialLayout(keyboard: 'text' | 'numeric' | 'email' | 'phone', language: 'ar' | 'en'): LayoutName {
+export function initialLayout(keyboard: KeyboardKind, language: 'ar' | 'en'): LayoutName {
   if (keyboard === 'numeric' || keyboard === 'phone') return 'numeric';
   if (keyboard === 'email') return 'email';
   return language === 'ar' ? 'arabic' : 'english';
 }
 
-/** Layouts a text field may switch between (Arabic names and Latin names both occur). */
-export function switchableLayouts(keyboard: 'text' | 'numeric' | 'email' | 'phone'): LayoutName[] {
+/** Layouts a field may switch between (names and addresses occur in both scripts). */
+export function switchableLayouts(keyboard: KeyboardKind): LayoutName[] {
   if (keyboard === 'text') return ['arabic', 'english'];
   if (keyboard === 'email') return ['email'];
   return ['numeric'];
+}
+
+/** The layout the switch key goes to (shift is a state of English, not a layout of its own). */
+export function nextLayout(current: LayoutName, keyboard: KeyboardKind): LayoutName {
+  const choices = switchableLayouts(keyboard);
+  const base: LayoutName = current === 'englishShift' ? 'english' : current;
+  const i = choices.indexOf(base);
+  return choices[(i + 1) % choices.length] ?? base;
+}
+
+/** Shift toggles between lower and upper case English; other layouts have no case. */
+export function toggleShift(current: LayoutName): LayoutName {
+  if (current === 'english') return 'englishShift';
+  if (current === 'englishShift') return 'english';
+  return current;
+}
+
+export function hasShift(layout: LayoutName): boolean {
+  return layout === 'english' || layout === 'englishShift';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyKey } from './keyboard-logic.ts';
-import { initialLayout, LAYOUTS, switchableLayouts } from './keyboard-layouts.ts';
+import { hasShift, initialLayout, LAYOUTS, nextLayout, switchableLayouts, toggleShift } from './keyboard-layouts.ts';
 
 describe('on-screen keyboard logic', () => {
   it('types characters up to the field maximum and no further', () => {
@@ -34,5 +34,30 @@ describe('on-screen keyboard logic', () => {
     expect(LAYOUTS.numeric.flat().sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     const arabic = LAYOUTS.arabic.flat();
     expect(new Set(arabic).size).toBe(arabic.length);
+  });
+
+  it('the switch key cycles Arabic ⇄ English for text, and shift is part of English', () => {
+    expect(nextLayout('arabic', 'text')).toBe('english');
+    expect(nextLayout('english', 'text')).toBe('arabic');
+    expect(nextLayout('englishShift', 'text')).toBe('arabic');
+    expect(nextLayout('numeric', 'phone')).toBe('numeric');
+    expect(nextLayout('email', 'email')).toBe('email');
+    expect(toggleShift('english')).toBe('englishShift');
+    expect(toggleShift('englishShift')).toBe('english');
+    expect(toggleShift('arabic')).toBe('arabic');
+    expect(hasShift('arabic')).toBe(false);
+    expect(LAYOUTS.englishShift.flat().join('')).toBe(LAYOUTS.english.flat().join('').toUpperCase());
+  });
+
+  it('maxLength counts characters, not UTF-16 units, and a full field ignores more keys but not backspace', () => {
+    const full = applyKey(applyKey('', { type: 'char', char: 'أ' }, 2), { type: 'char', char: 'ب' }, 2);
+    expect(full).toBe('أب');
+    expect(applyKey(full, { type: 'char', char: 'ت' }, 2)).toBe('أب');
+    expect(applyKey(full, { type: 'space' }, 2)).toBe('أب');
+    expect(applyKey(full, { type: 'backspace' }, 2)).toBe('أ');
+  });
+
+  it('every key of every layout is a single character (what data-key and the value carry)', () => {
+    for (const rows of Object.values(LAYOUTS)) for (const key of rows.flat()) expect(Array.from(key)).toHaveLength(1);
   });
 });

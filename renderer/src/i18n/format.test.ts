@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, localDigits } from './format.ts';
+import { displayValue, formatMoney, localDigits } from './format.ts';
 import { throttle } from '../platform/throttle.ts';
 import ar from '../../../resources/locales/ar.json';
 import en from '../../../resources/locales/en.json';
@@ -9,6 +9,14 @@ describe('formatting for citizens', () => {
     expect(formatMoney(1000, 'en')).toBe('BD 1.000');
     expect(formatMoney(2500, 'ar')).toBe('٢٫٥٠٠ د.ب.');
     expect(formatMoney(5, 'en')).toBe('BD 0.005');
+    expect(formatMoney(1000, 'ar')).toBe('١٫٠٠٠ د.ب.');
+    expect(formatMoney(12_345_678, 'en')).toBe('BD 12345.678');
+  });
+
+  it('values from the core: numbers and dates in the citizen’s digits, codes as printed', () => {
+    expect(displayValue('2031-05-14', 'ar')).toBe('٢٠٣١-٠٥-١٤');
+    expect(displayValue('REF-2031-0042', 'ar')).toBe('REF-2031-0042');
+    expect(displayValue('36123456', 'en')).toBe('36123456');
   });
 
   it('Arabic screens show Arabic-Indic digits', () => {

@@ -93,4 +93,51 @@ describe('browser bridge (window.kiosk over the loopback WebSocket)', () => {
     expect(bridgeUrlFromLocation({ host: '127.0.0.1:8790', hash: '#token=a%2Bb' })).toBe('ws://127.0.0.1:8790/bridge?token=a%2Bb');
     expect(bridgeUrlFromLocation({ host: '127.0.0.1:8790', hash: '' })).toBe('ws://127.0.0.1:8790/bridge?token=');
   });
+
+  it('back-off grows and is capped; a successful open resets it', () => {
+    const { sockets, timers } = setup();
+    const delays: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      sockets.at(-1)!.close();
+      const t = timers.at(-1)!;
+      delays.push(t.ms);
+      t.fn();
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000, 5000, 5000, 5000, 5000]);
+    sockets.at(-1)!.open();
+    sockets.at(-1)!.close();
+    expect(timers.at(-1)!.ms).toBe(500);
+  });
+
+  it('fans each view out to every listener, and unsubscribing stops it', () => {
+    const { api, sockets } = setup();
+    sockets[0]!.open();
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const offA = api.onView((v) => a.push(v));
+    api.onView((v) => b.push(v));
+    sockets[0]!.receive({ type: 'view', view: VIEW });
+    offA();
+    sockets[0]!.receive({ type: 'view', view: { ...VIEW, sessionEpoch: 2 } });
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(2);
+  });
+
+  it('a result for an unknown id or a refused message changes nothing', async () => {
+    const { api, sockets } = setup();
+    sockets[0]!.open();
+    const pending = api.send({ type: 'back' });
+    const { id } = JSON.parse(sockets[0]!.sent[1]!) as { id: number };
+    sockets[0]!.receive({ type: 'result', id: id + 100, result: { ok: true } });
+    sockets[0]!.receive({ type: 'refused', reason: 'bad message' });
+    sockets[0]!.receive({ type: 'result', id, result: { ok: false, code: 'refused', message: 'not now' } });
+    expect(await pending).toEqual({ ok: false, code: 'refused', message: 'not now' });
+  });
+
+  it('sync() asks for the current view again on an open link', () => {
+    const { api, sockets } = setup();
+    sockets[0]!.open();
+    api.sync();
+    expect(sockets[0]!.sent.map((m) => JSON.parse(m))).toEqual([{ type: 'sync' }, { type: 'sync' }]);
+  });
 });

@@ -1,43 +1,78 @@
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../platform/kiosk-api-context.ts';
 import { Emblem } from '../components/Emblem.tsx';
+import { SerratedBand } from '../components/SerratedBand.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { GeometricPattern } from '../components/GeometricPattern.tsx';
 
-/** The loop a passer-by sees: bilingual, calm, "touch anywhere to start". */
+/**
+ * The loop a passer-by sees: Arabic and English together, calm, one slow
+ * movement (a drifting pattern and a breathing "touch" button; none with
+ * reduced motion). A touch anywhere starts; the button is there for keypad
+ * and screen-reader users.
+ */
 export function AttractScreen() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const kiosk = useKioskApi();
   const ar = i18n.getFixedT('ar');
   const en = i18n.getFixedT('en');
+  const servicesAr = ar('attract.services', { returnObjects: true }) as string[];
+  const servicesEn = en('attract.services', { returnObjects: true }) as string[];
   return (
-    <button type="button" className="attract" data-testid="screen-attract" onClick={() => void kiosk.send({ type: 'start' })}>
-      <span className="attract__glow" aria-hidden="true" />
-      <Emblem className="attract__emblem" />
-      <span className="attract__welcome">
+    <main className="attract" data-testid="screen-attract" onClick={() => void kiosk.send({ type: 'start' })}>
+      <GeometricPattern className="attract__pattern" />
+      <SerratedBand className="attract__band" />
+      <div className="attract__identity">
+        <Emblem className="attract__emblem" />
+        <p className="attract__authority">
+          <span lang="ar" dir="rtl">
+            {ar('app.authority')}
+          </span>
+          <span lang="en" dir="ltr">
+            {en('app.authority')}
+          </span>
+        </p>
+      </div>
+      <h1 className="attract__welcome">
         <span lang="ar" dir="rtl" className="attract__line attract__line--ar">
           {ar('attract.welcome')}
         </span>
         <span lang="en" dir="ltr" className="attract__line attract__line--en">
           {en('attract.welcome')}
         </span>
-      </span>
-      <span className="attract__services">
-        <span lang="ar" dir="rtl">
-          {ar('attract.services')}
-        </span>
-        <span lang="en" dir="ltr">
-          {en('attract.services')}
-        </span>
-      </span>
-      <span className="attract__touch">
+      </h1>
+      <div className="attract__tagline">
+        <p lang="ar" dir="rtl">
+          {ar('attract.tagline')}
+        </p>
+        <p lang="en" dir="ltr">
+          {en('attract.tagline')}
+        </p>
+      </div>
+      <ul className="attract__services">
+        {servicesAr.map((name, i) => (
+          <li key={name} className="attract__service">
+            <span lang="ar" dir="rtl">
+              {name}
+            </span>
+            <span lang="en" dir="ltr">
+              {servicesEn[i]}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="attract__touch">
         <span className="attract__pulse" aria-hidden="true" />
-        <span lang="ar" dir="rtl">
-          {ar('attract.touch')}
+        <Icon name="touch" className="attract__hand" />
+        <span className="attract__touch-text">
+          <span lang="ar" dir="rtl">
+            {ar('attract.touch')}
+          </span>
+          <span lang="en" dir="ltr">
+            {en('attract.touch')}
+          </span>
         </span>
-        <span lang="en" dir="ltr">
-          {en('attract.touch')}
-        </span>
-      </span>
-      <span className="visually-hidden">{t('app.kioskLabel')}</span>
-    </button>
+      </button>
+    </main>
   );
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { Language, StepView } from '../../../electron/contract/index.ts';
-import { localDigits } from '../i18n/format.ts';
 import { useKioskApi } from '../platform/kiosk-api-context.ts';
 
 type FingerprintView = Extract<StepView, { kind: 'fingerprint' }>;
@@ -19,6 +18,7 @@ export function FingerprintStep({ step, language }: { step: FingerprintView; lan
             <path d="M33 52c-2-6-3-11-2-17" />
             <path d="M40 50c2-5 3-10 2-16" />
             <path d="M15 38c-1-5 0-11 3-16" />
+            <path d="M22 14c6-4 15-4 21 0" />
           </g>
         </svg>
       </div>
@@ -30,8 +30,9 @@ export function FingerprintStep({ step, language }: { step: FingerprintView; lan
           {step.error[language]}
         </p>
       )}
-      <p className="step__hint">{t('fingerprint.attempts', { count: step.attemptsLeft }).replace(String(step.attemptsLeft), localDigits(step.attemptsLeft, language))}</p>
-      <div className="step__actions">
+      <p className="step__hint">{t('fingerprint.attempts', { count: step.attemptsLeft })}</p>
+      {/* The non-biometric way is part of the step, not hidden in a corner. */}
+      <div className="step__alternative">
         <button type="button" className="button button--secondary button--large" data-testid="btn-fingerprint-alternative" onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: { alternative: true } })}>
           {step.alternativeLabel[language]}
         </button>

@@ -6,10 +6,24 @@ import { QrCode } from '../components/QrCode.tsx';
 
 type PayView = Extract<StepView, { kind: 'pay' }>;
 
+const CARD_ICON = 'M6 14h52v36H6zM6 24h52M14 40h14';
+const QR_ICON = 'M8 8h18v18H8zM38 8h18v18H38zM8 38h18v18H8zM14 14h6v6h-6zM44 14h6v6h-6zM14 44h6v6h-6zM38 38h6v6h-6zM50 38h6v6h-6zM44 44h6v6h-6zM38 50h6v6h-6zM50 50h6v6h-6z';
+
 export function PayStep({ step, language }: { step: PayView; language: Language }) {
   const { t } = useTranslation();
   const kiosk = useKioskApi();
   const choose = (method: 'card' | 'qr') => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: { method } });
+  const method = (id: 'card' | 'qr', path: string) => (
+    <button type="button" className="tile tile--method" data-testid={`pay-${id}`} onClick={() => choose(id)}>
+      <svg className="tile__icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+        <path d={path} fill="none" stroke="currentColor" strokeWidth="3" strokeLinejoin="round" />
+      </svg>
+      <span className="tile__text">
+        <span className="tile__title">{t(`pay.${id}`)}</span>
+        <span className="tile__description">{t(`pay.${id}Hint`)}</span>
+      </span>
+    </button>
+  );
   return (
     <section className="step step--pay">
       <p className="pay__amount">
@@ -37,18 +51,8 @@ export function PayStep({ step, language }: { step: PayView; language: Language 
       )}
       {(step.phase === 'choose' || step.phase === 'declined') && (
         <div className="pay__methods">
-          {step.methods.includes('card') && (
-            <button type="button" className="tile tile--method" data-testid="pay-card" onClick={() => choose('card')}>
-              <span className="tile__title">{t('pay.card')}</span>
-              <span className="tile__description">{t('pay.cardHint')}</span>
-            </button>
-          )}
-          {step.methods.includes('qr') && (
-            <button type="button" className="tile tile--method" data-testid="pay-qr" onClick={() => choose('qr')}>
-              <span className="tile__title">{t('pay.qr')}</span>
-              <span className="tile__description">{t('pay.qrHint')}</span>
-            </button>
-          )}
+          {step.methods.includes('card') && method('card', CARD_ICON)}
+          {step.methods.includes('qr') && method('qr', QR_ICON)}
         </div>
       )}
     </section>

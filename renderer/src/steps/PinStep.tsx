@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, StepView } from '../../../electron/contract/index.ts';
-import { localDigits } from '../i18n/format.ts';
 import { useKioskApi } from '../platform/kiosk-api-context.ts';
+import { FrameActions } from '../components/FrameActions.tsx';
 import { PinPad } from './PinPad.tsx';
 
 type PinView = Extract<StepView, { kind: 'pin' }>;
@@ -24,11 +24,11 @@ export function PinStep({ step, language }: { step: PinView; language: Language 
   return (
     <section className="step step--pin">
       <p className="step__lead">{t(`pin.${step.mode}`)}</p>
-      <p className="step__hint">{t('pin.digits', { min: localDigits(step.minDigits, language), max: localDigits(step.maxDigits, language) })}</p>
+      <p className="step__hint">{t('pin.digits', { min: step.minDigits, max: step.maxDigits })}</p>
       {step.error && (
         <p className="step__error" role="alert" data-testid="pin-error">
           {step.error[language]}
-          {step.triesLeft !== undefined && <> — {t('pin.triesLeft', { count: step.triesLeft }).replace(String(step.triesLeft), localDigits(step.triesLeft, language))}</>}
+          {step.triesLeft !== undefined && <> — {t('pin.triesLeft', { count: step.triesLeft })}</>}
         </p>
       )}
       <PinPad
@@ -39,11 +39,12 @@ export function PinStep({ step, language }: { step: PinView; language: Language 
         onBack={() => setPin((p) => p.slice(0, -1))}
         onClear={() => setPin('')}
       />
-      <div className="step__actions">
+      <p className="step__hint step__hint--small">{t('pin.private')}</p>
+      <FrameActions>
         <button type="button" className="button button--primary button--large" data-testid="btn-continue" disabled={pin.length < step.minDigits} onClick={send}>
           {t('pin.ok')}
         </button>
-      </div>
+      </FrameActions>
     </section>
   );
 }

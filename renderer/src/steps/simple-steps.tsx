@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Language, StepView } from '../../../electron/contract/index.ts';
-import { formatMoney, localDigits } from '../i18n/format.ts';
+import { displayValue, formatMoney } from '../i18n/format.ts';
 import { useKioskApi } from '../platform/kiosk-api-context.ts';
+import { FrameActions } from '../components/FrameActions.tsx';
+import { Icon, type IconName } from '../components/Icon.tsx';
 
 type Of<K extends StepView['kind']> = Extract<StepView, { kind: K }>;
 
@@ -9,52 +11,63 @@ export function InfoStep({ step, language }: { step: Of<'info'>; language: Langu
   const kiosk = useKioskApi();
   return (
     <section className="step step--info">
-      <p className="step__lead">{step.body[language]}</p>
-      <div className="step__actions">
+      <div className="panel">
+        <Icon name="info" className="panel__icon" />
+        <p className="step__lead">{step.body[language]}</p>
+      </div>
+      <FrameActions>
         <button type="button" className="button button--primary button--large" data-testid="btn-continue" onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: {} })}>
           {step.continueLabel[language]}
         </button>
-      </div>
+      </FrameActions>
     </section>
   );
 }
 
-const TONE_MARK = { success: '✓', error: '!', info: 'i' } as const;
+const TONE_ICON: Record<Of<'message'>['tone'], IconName> = { success: 'check', error: 'alert', info: 'info' };
 
 export function MessageStep({ step, language }: { step: Of<'message'>; language: Language }) {
   const kiosk = useKioskApi();
   return (
     <section className={`step step--message tone--${step.tone}`}>
       <span className="message__mark" aria-hidden="true">
-        {TONE_MARK[step.tone]}
+        <Icon name={TONE_ICON[step.tone]} />
       </span>
       <p className="step__lead" data-testid="message-body" role={step.tone === 'error' ? 'alert' : 'status'}>
         {step.body[language]}
       </p>
       {step.continueLabel && (
-        <div className="step__actions">
+        <FrameActions>
           <button type="button" className="button button--primary button--large" data-testid="btn-continue" onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: {} })}>
             {step.continueLabel[language]}
           </button>
-        </div>
+        </FrameActions>
       )}
     </section>
   );
 }
 
-/** Numbers and dates read in the citizen's digits; codes with letters (references) stay as printed. */
-function displayValue(value: string, language: Language): string {
-  return /^[\d\s\-/.:]+$/.test(value) ? localDigits(value, language) : value;
-}
-
 export function BusyStep({ step, language }: { step: Of<'busy'>; language: Language }) {
+  const { t } = useTranslation();
   return (
     <section className="step step--busy" aria-busy="true">
       <span className="spinner spinner--large" aria-hidden="true" />
       <p className="step__lead" role="status" data-testid="busy-body">
         {step.body[language]}
       </p>
+      <p className="step__hint">{t('busy')}</p>
     </section>
+  );
+}
+
+function CardSlot({ motion }: { motion: 'in' | 'out' | 'still' }) {
+  return (
+    <div className={`card-slot card-slot--${motion}`} aria-hidden="true">
+      <span className="card-slot__card">
+        <span className="card-slot__chip" />
+      </span>
+      <span className="card-slot__slot" />
+    </div>
   );
 }
 
@@ -62,10 +75,7 @@ export function InsertCardStep({ step, language }: { step: Of<'insert-card'>; la
   const { t } = useTranslation();
   return (
     <section className="step step--card">
-      <div className={`card-slot ${step.phase === 'reading' ? 'card-slot--reading' : ''}`} aria-hidden="true">
-        <span className="card-slot__card" />
-        <span className="card-slot__slot" />
-      </div>
+      <CardSlot motion={step.phase === 'reading' ? 'still' : 'in'} />
       {step.error && (
         <p className="step__error" role="alert">
           {step.error[language]}
@@ -74,6 +84,7 @@ export function InsertCardStep({ step, language }: { step: Of<'insert-card'>; la
       <p className="step__lead" role="status" data-testid="insert-card-prompt">
         {step.phase === 'reading' ? t('card.reading') : t('card.insert')}
       </p>
+      {step.phase === 'reading' && <span className="spinner" aria-hidden="true" />}
     </section>
   );
 }
@@ -81,10 +92,7 @@ export function InsertCardStep({ step, language }: { step: Of<'insert-card'>; la
 export function TakeCardStep({ step, language }: { step: Of<'take-card'>; language: Language }) {
   return (
     <section className="step step--card">
-      <div className="card-slot card-slot--out" aria-hidden="true">
-        <span className="card-slot__card" />
-        <span className="card-slot__slot" />
-      </div>
+      <CardSlot motion={step.phase === 'take' ? 'out' : 'still'} />
       <p className="step__lead" role="status" data-testid="take-card-prompt">
         {step.body[language]}
       </p>
@@ -100,8 +108,11 @@ export function ChooseStep({ step, language }: { step: Of<'choose'>; language: L
         {step.options.map((option) => (
           <li key={option.id}>
             <button type="button" className="choice" data-testid={`option-${option.id}`} onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: { option: option.id } })}>
-              <span className="choice__label">{option.label[language]}</span>
-              {option.description && <span className="choice__description">{option.description[language]}</span>}
+              <span className="choice__text">
+                <span className="choice__label">{option.label[language]}</span>
+                {option.description && <span className="choice__description">{option.description[language]}</span>}
+              </span>
+              <Icon name="forward" mirror className="choice__arrow" />
             </button>
           </li>
         ))}
@@ -119,21 +130,21 @@ export function ReviewStep({ step, language }: { step: Of<'review'>; language: L
         {step.rows.map((row, i) => (
           <div className="review__row" key={i}>
             <dt>{row.label[language]}</dt>
-            <dd dir="auto">{row.value ? displayValue(row.value, language) : '—'}</dd>
+            <dd dir="auto">{typeof row.value === 'object' ? row.value[language] : row.value ? displayValue(row.value, language) : '—'}</dd>
           </div>
         ))}
         {step.feeFils !== undefined && (
           <div className="review__row review__row--fee">
             <dt>{t('pay.amount')}</dt>
-            <dd>{formatMoney(step.feeFils, language)}</dd>
+            <dd>{step.feeFils === 0 ? t('menu.free') : formatMoney(step.feeFils, language)}</dd>
           </div>
         )}
       </dl>
-      <div className="step__actions">
+      <FrameActions>
         <button type="button" className="button button--primary button--large" data-testid="btn-continue" onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: {} })}>
           {step.confirmLabel[language]}
         </button>
-      </div>
+      </FrameActions>
     </section>
   );
 }
