@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { openSqliteJournal } from './journal/sqlite-journal-store.ts';
 import { cprHasher, loadOrCreateJournalKey } from './journal/personal-data.ts';
 import { guardJournal, unavailableJournal } from './journal/guarded-journal.ts';
+import { withCrashPoint } from './journal/crash-point.ts';
 import { JournalUnavailableError } from './journal/journal-errors.ts';
 import type { AddressInfo } from 'node:net';
 import { createManualClock, createSystemClock, type Clock, type ManualClock } from './clock/clock.ts';
@@ -90,7 +91,7 @@ function openJournal(dataDir: string, clock: Clock, logger: Logger, onUnavailabl
   try {
     const key = loadOrCreateJournalKey(join(dataDir, 'journal.key'));
     const store = openSqliteJournal({ file: join(dataDir, 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(key), maxPages: 64 * 1024 });
-    return { store: guardJournal(store, (error) => {
+    return { store: guardJournal(withCrashPoint(store), (error) => {
       logger.fatal({ reason: error.reason, err: error.message }, 'journal unavailable; going out of service');
       onUnavailable(error);
     }), failure: null };
