@@ -131,6 +131,18 @@ const FIXTURES: Fixture[] = [
       }),
   },
   {
+    name: 'step-message-receipt',
+    build: (l) =>
+      step(l, frame(L('إيصالك', 'Your receipt'), 5, { canGoBack: false, canCancel: false }), {
+        kind: 'message',
+        stepId: 'receipt',
+        tone: 'info',
+        body: L('تعذّرت طباعة الإيصال. أرسلناه برسالة نصية، ويمكنك مسح الرمز أيضًا.', 'The receipt could not be printed. We sent it by text message, and you can also scan the code.'),
+        continueLabel: L('متابعة', 'Continue'),
+        qrPayload: 'https://receipt.example.invalid/r/TEST0000',
+      }),
+  },
+  {
     name: 'step-message-error',
     build: (l) =>
       step(l, frame(L('تعذّر إكمال الطلب', 'We could not finish'), 4, { canGoBack: false }), {
@@ -160,6 +172,7 @@ const FIXTURES: Fixture[] = [
           { label: L('الطريق', 'Road'), value: '0000' },
           { label: L('المجمع', 'Block'), value: '000' },
           { label: L('الهاتف المحمول', 'Mobile'), value: '30000000' },
+          { label: L('حالة العنوان', 'Address check'), value: L('مطابق لسجل العناوين', 'Matches the address register') },
         ],
         feeFils: 1000,
         confirmLabel: L('تأكيد ودفع', 'Confirm and pay'),

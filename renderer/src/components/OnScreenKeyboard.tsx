@@ -79,7 +79,8 @@ export function OnScreenKeyboard({ keyboard, language, fieldLabel, onKey }: Prop
                 className="osk__key osk__key--fn osk__key--layout"
                 data-testid="osk-layout"
                 lang={target === 'arabic' ? 'ar' : 'en'}
-                aria-label={t('keyboard.switchTo', { name: target === 'arabic' ? 'العربية' : 'English' })}
+                // The visible label ("ABC" / "عربي") starts the accessible name, so voice control can say what it sees.
+                aria-label={`${target === 'arabic' ? t('keyboard.layoutArabic') : t('keyboard.layoutEnglish')} — ${t('keyboard.switchTo', { name: target === 'arabic' ? 'العربية' : 'English' })}`}
                 onPointerDown={keepFocus}
                 onClick={() => setLayout(target)}
               >

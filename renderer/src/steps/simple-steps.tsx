@@ -4,6 +4,7 @@ import { displayValue, formatMoney } from '../i18n/format.ts';
 import { useKioskApi } from '../platform/kiosk-api-context.ts';
 import { FrameActions } from '../components/FrameActions.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
+import { QrCode } from '../components/QrCode.tsx';
 
 type Of<K extends StepView['kind']> = Extract<StepView, { kind: K }>;
 
@@ -28,6 +29,7 @@ const TONE_ICON: Record<Of<'message'>['tone'], IconName> = { success: 'check', e
 
 export function MessageStep({ step, language }: { step: Of<'message'>; language: Language }) {
   const kiosk = useKioskApi();
+  const { t } = useTranslation();
   return (
     <section className={`step step--message tone--${step.tone}`}>
       <span className="message__mark" aria-hidden="true">
@@ -36,6 +38,12 @@ export function MessageStep({ step, language }: { step: Of<'message'>; language:
       <p className="step__lead" data-testid="message-body" role={step.tone === 'error' ? 'alert' : 'status'}>
         {step.body[language]}
       </p>
+      {step.qrPayload && (
+        <figure className="message__qr" data-testid="message-qr">
+          <QrCode text={step.qrPayload} label={t('message.qr')} size={280} />
+          <figcaption>{t('message.qr')}</figcaption>
+        </figure>
+      )}
       {step.continueLabel && (
         <FrameActions>
           <button type="button" className="button button--primary button--large" data-testid="btn-continue" onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: {} })}>
@@ -130,7 +138,10 @@ export function ReviewStep({ step, language }: { step: Of<'review'>; language: L
         {step.rows.map((row, i) => (
           <div className="review__row" key={i}>
             <dt>{row.label[language]}</dt>
-            <dd dir="auto">{typeof row.value === 'object' ? row.value[language] : row.value ? displayValue(row.value, language) : '—'}</dd>
+            <dd>
+              {/* Isolated, so a number or a Latin name keeps its own order but lines up with the rest. Codes the core knows come in words. */}
+              <bdi>{typeof row.value === 'object' ? row.value[language] : row.value ? displayValue(row.value, language) : '—'}</bdi>
+            </dd>
           </div>
         ))}
         {step.feeFils !== undefined && (
