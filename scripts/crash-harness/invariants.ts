@@ -112,6 +112,8 @@ export interface CaseBooks {
   atCrash: JournalSnapshot;
   /** The journal after recovery, the kiosk stopped. */
   after: JournalSnapshot;
+  /** Recovery events of the final restart are those after this event id (default: the last event at the crash). */
+  sinceEventId?: number;
 }
 
 /**
@@ -168,8 +170,8 @@ export function checkInvariants(books: CaseBooks): string[] {
   }
 
   // 6. Every run recovery had to settle is on the technician's list, truthfully.
-  const lastEventAtCrash = atCrash.events.at(-1)?.id ?? 0;
-  const recoveryEvents = after.events.filter((e) => e.id > lastEventAtCrash && e.type === 'recovery');
+  const since = books.sinceEventId ?? atCrash.events.at(-1)?.id ?? 0;
+  const recoveryEvents = after.events.filter((e) => e.id > since && e.type === 'recovery');
   for (const run of runsNeedingRecovery(atCrash)) {
     const events = recoveryEvents.filter((e) => e.detail.run === run.slice(0, 64));
     if (events.length === 0) {
