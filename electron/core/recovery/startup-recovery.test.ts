@@ -35,10 +35,26 @@ function expectInvariant(journal: JournalStore) {
 }
 
 describe('start-up recovery', () => {
-  it('run keys group a run’s intents', () => {
+  it('run keys group a run’s intents, whatever step wrote them', () => {
     expect(runKeyOf(`${RUN}:pay:2`)).toBe(RUN);
     expect(runKeyOf(`${RUN}:reversal:0042`)).toBe(RUN);
+    expect(runKeyOf(`${RUN}:print:receipt`)).toBe(RUN);
+    expect(runKeyOf(`${RUN}:qr`)).toBe(RUN);
     expect(runKeyOf(RUN)).toBe(RUN);
+  });
+
+  it('crash during the receipt print after a paid, submitted run: completed, payment kept, the print case recorded', async () => {
+    const { journal, fake, recover } = setup();
+    const charge = intent(journal, 'authorise', `${RUN}:pay:1`);
+    journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+    const submit = intent(journal, 'submit', RUN);
+    journal.recordOutcome(submit, 'success', { reference: 'KH26-000001' });
+    intent(journal, 'print', `${RUN}:print:receipt`);
+    const results = await recover();
+    expect(results).toEqual([expect.objectContaining({ runKey: RUN, result: 'completed' })]);
+    expect(fake.reversed).toEqual([]);
+    expectInvariant(journal);
+    expect(journal.search({ action: 'print' })[0]?.outcome).toMatchObject({ result: 'resolved', detail: { citizenCase: expect.stringContaining('print') } });
   });
 
   it('crash during the charge; the terminal approved it; no application → the money is reversed', async () => {

@@ -22,9 +22,14 @@ export interface RecoveryDeps {
   logger: Logger;
 }
 
-/** The service run an intent belongs to: `<run>`, `<run>:pay:<n>`, `<run>:reversal:<receipt>`. */
+/**
+ * The service run an intent belongs to. A run key is `<session>:<service>:<run>`
+ * (the submit uses it as is); every other irreversible step appends its own
+ * suffix (`:pay:<n>`, `:reversal:<receipt>`, `:qr`, `:print:<step>` …), so the
+ * run is the first three segments, whatever step wrote the intent.
+ */
 export function runKeyOf(idempotencyKey: string): string {
-  return idempotencyKey.replace(/:(pay:\d+|reversal:.+|qr)$/, '');
+  return idempotencyKey.split(':').slice(0, 3).join(':');
 }
 
 const signal = () => new AbortController().signal;
@@ -109,6 +114,12 @@ async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<Recovered
     if (!found.ok) return { ...base, amountFils: submit.amountFils, result: 'unresolved', detail: 'gateway unreachable; submission unknown' };
     if (found.value.found) journal.recordOutcome(submit.id, 'success', { reference: found.value.receipt.reference, resolvedBy: 'recovery' });
     else journal.recordOutcome(submit.id, 'failed', { why: 'gateway has no such submission', resolvedBy: 'recovery' });
+  }
+
+  // 2b. A receipt or document that may or may not have come out: the citizen has gone, so there is
+  // nobody to reprint for. Record the case for the technician; the e-receipt stays available.
+  for (const print of rowsOfRun(journal, runKey).filter((r) => r.action === 'print' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    journal.recordOutcome(print.id, 'resolved', { resolvedBy: 'recovery', citizenCase: 'print interrupted; the printout may be missing' });
   }
 
   // 3. The money: an approved charge stays only if an application stands behind it.
