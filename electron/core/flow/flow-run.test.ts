@@ -218,12 +218,13 @@ describe('FlowRun', () => {
     expect(f.fake.calls).not.toContain('submit');
   });
 
-  it('wiping the session mid-service returns (or retains) the card and stops all step work', async () => {
+  it('wiping the session mid-service returns (or retains) the card, journals the possible capture, and stops all step work', async () => {
     const f = setup([CARD_IN, PIN, SUBMIT, CARD_OUT, DONE]);
     await settle();
     f.run.dispose('idle-timeout');
     await settle();
     expect(f.fake.calls).toContain('release');
+    expect(f.journal.search({ action: 'capture' })[0]).toMatchObject({ outcome: { result: 'canceled', detail: { result: 'taken' } } });
     await f.submit({ pin: '1234' });
     expect(f.fake.calls).not.toContain('verifyPin');
   });

@@ -142,9 +142,27 @@ export class FlowRun {
     this.#stopStep();
     if (this.#deps.ports.card.hasCard()) {
       this.#deps.logger.warn({ service: this.service.id, reason }, 'session ended with a card in the reader; returning it (retained if not taken)');
+      let intentId: number | null = null;
+      try {
+        intentId = this.#deps.journal.recordIntent({
+          action: 'capture',
+          sessionId: this.#deps.sessionId,
+          serviceId: this.service.id,
+          idempotencyKey: `${this.data.idempotencyKey}:capture:session-end`,
+          amountFils: null,
+          cpr: null,
+          maskedPan: null,
+          detail: { reason: 'notTaken', after: reason.slice(0, 40) },
+        });
+      } catch (error) {
+        this.#deps.logger.error({ err: (error as Error).message }, 'capture intent not journaled');
+      }
       this.#deps.ports.card
         .release(this.#deps.settings.cardTakeSeconds, new AbortController().signal)
-        .then((r) => this.#deps.logger.info({ result: r.kind }, 'card released after session end'))
+        .then((r) => {
+          if (intentId !== null) this.#deps.journal.recordOutcome(intentId, r.kind === 'retained' ? 'success' : r.kind === 'taken' ? 'canceled' : 'in-doubt', { result: r.kind });
+          this.#deps.logger.info({ result: r.kind }, 'card released after session end');
+        })
         .catch(() => this.#deps.logger.error({}, 'card release after session end failed'));
     }
   }

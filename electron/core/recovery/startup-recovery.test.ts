@@ -19,7 +19,7 @@ function setup() {
   return { journal, fake, recover };
 }
 
-const intent = (journal: JournalStore, action: 'authorise' | 'submit' | 'reversal', key: string, detail: Record<string, string> = {}) =>
+const intent = (journal: JournalStore, action: 'authorise' | 'submit' | 'reversal' | 'print' | 'capture', key: string, detail: Record<string, string> = {}) =>
   journal.recordIntent({ action, sessionId: 'session-1', serviceId: 'renew-id-card', idempotencyKey: key, amountFils: 2000, cpr: null, maskedPan: null, detail });
 
 /** Every approved charge has exactly one application or exactly one reversal. */
@@ -128,6 +128,15 @@ describe('start-up recovery', () => {
     expect(result).toMatchObject({ result: 'refunded' });
     expect(fake.reversed).toEqual([]);
     expectInvariant(journal);
+  });
+
+  it('a card-out cut short is left as a case for the technician (the card may be in the bin)', async () => {
+    const { journal, recover } = setup();
+    intent(journal, 'capture', `${RUN}:capture:card-out`);
+    const [result] = await recover();
+    expect(result).toMatchObject({ result: 'nothing-taken' });
+    expect(journal.search({ action: 'capture' })[0]?.outcome).toMatchObject({ result: 'resolved', detail: { citizenCase: expect.stringContaining('bin') } });
+    expect(journal.unfinished()).toEqual([]);
   });
 
   it('nothing to do on a clean journal', async () => {

@@ -121,6 +121,10 @@ async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<Recovered
   for (const print of rowsOfRun(journal, runKey).filter((r) => r.action === 'print' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
     journal.recordOutcome(print.id, 'resolved', { resolvedBy: 'recovery', citizenCase: 'print interrupted; the printout may be missing' });
   }
+  // The same for a card being given back when the kiosk died: it is either taken or in the capture bin.
+  for (const capture of rowsOfRun(journal, runKey).filter((r) => r.action === 'capture' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    journal.recordOutcome(capture.id, 'resolved', { resolvedBy: 'recovery', citizenCase: 'card return interrupted; check the capture bin' });
+  }
 
   // 3. The money: an approved charge stays only if an application stands behind it.
   const now = rowsOfRun(journal, runKey);
