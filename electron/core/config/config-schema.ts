@@ -151,6 +151,24 @@ export const ConfigSchema = z
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
       })
       .strict(),
+    settlement: z
+      .object({
+        /** Local time of the daily end-of-day settlement, HH:MM 24-hour. */
+        dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 23:30'),
+        /** IANA time zone the daily time is read in, e.g. Asia/Bahrain (UTC+3, no daylight saving). */
+        timeZone: z.string().refine(
+          (zone) => {
+            try {
+              new Intl.DateTimeFormat('en', { timeZone: zone });
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          { message: 'must be an IANA time zone, e.g. Asia/Bahrain' },
+        ),
+      })
+      .strict(),
     testing: z
       .object({
         /** Exposes /__test/* endpoints (clock, session table). Never on a production kiosk. */
