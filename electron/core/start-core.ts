@@ -14,6 +14,9 @@ import { unavailablePorts } from './flow/unavailable-ports.ts';
 import { startKioskHardware } from './hardware/kiosk-hardware.ts';
 import type { SimulatorHost, SimulatorHostFactory } from './hardware/simulator-host.ts';
 import { recoverUnfinishedWork, type RecoveredRun } from './recovery/startup-recovery.ts';
+import { scheduleSettlement } from './settlement/settlement-scheduler.ts';
+import { settle } from './settlement/settlement.ts';
+import { zvtSettlementPort } from './settlement/zvt-settlement-adapter.ts';
 import { SUPPORTED_STEP_KINDS } from './flow/step-registry.ts';
 import { KioskCore } from './kiosk/kiosk-core.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
@@ -140,8 +143,22 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     else logger.info({ reason: event.reason }, 'scan rejected');
   });
   if (journal.failure) core.setOutOfService('journal', journal.failure.message);
+  // End-of-day settlement at the configured local time (and on demand from technician mode, to come).
+  const settlementSchedule =
+    hardware && !journal.failure
+      ? scheduleSettlement({
+          clock,
+          dailyAt: config.settlement.dailyAt,
+          timeZone: config.settlement.timeZone,
+          logger,
+          run: async (businessDay) => {
+            await settle({ journal: journal.store, terminal: zvtSettlementPort(hardware.terminal), clock, logger, timeZone: config.settlement.timeZone }, { reason: 'scheduled', businessDay });
+          },
+        })
+      : null;
   const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
   const closeHardware = async () => {
+    settlementSchedule?.stop();
     await hardware?.close().catch(() => {});
     await host?.close().catch(() => {});
   };

@@ -139,6 +139,12 @@ export class FlowRun {
   /** The session is being wiped (idle, shutdown): stop everything, never keep a card silently. */
   dispose(reason: string): void {
     this.#over = true;
+    if (this.currentStep.kind === 'card-out' && this.#deps.ports.card.hasCard()) {
+      // The card is already being given back (and its possible capture journaled): let that finish.
+      this.#deps.clock.clearTimeout(this.#timer);
+      this.#deps.logger.info({ service: this.service.id, reason }, 'session ended while the card is being returned');
+      return;
+    }
     this.#stopStep();
     if (this.#deps.ports.card.hasCard()) {
       this.#deps.logger.warn({ service: this.service.id, reason }, 'session ended with a card in the reader; returning it (retained if not taken)');
@@ -188,7 +194,7 @@ export class FlowRun {
       settings: this.#deps.settings,
       signal: controller.signal,
       changed: () => !controller.signal.aborted && this.#deps.onChange(),
-      advance: (next) => !controller.signal.aborted && this.#advance(next),
+      advance: (next) => !controller.signal.aborted && !this.#over && this.#advance(next),
       fail: (body) => {
         if (controller.signal.aborted) return;
         this.#endWith('failed', { tone: 'error', body });
