@@ -6,11 +6,7 @@ import type { Language } from '../electron/contract/index.ts';
 
 test.use({ kioskConfig: { paths: { services: 'resources/services' } } });
 
-async function padEntry(page: Page, kind: 'pin' | 'otp', digits: string) {
-  await expect(page.locator(`[data-step-kind="${kind}"]`)).toBeVisible();
-  for (const digit of digits) await page.locator(`[data-testid="pin-key"][data-key="${digit}"]`).click();
-  await page.getByTestId('btn-continue').click();
-}
+const padEntry = (page: Page, kind: 'pin' | 'otp', digits: string) => citizen(page).padEntry(kind, digits);
 
 /** The code the gateway simulator "texted", read once the kiosk shows the code entry (it is sent first). */
 async function latestOtp(page: Page, sim: ReturnType<typeof simulators>): Promise<string> {

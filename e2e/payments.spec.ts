@@ -6,11 +6,8 @@ import type { Language } from '../electron/contract/index.ts';
 
 test.use({ kioskConfig: { paths: { services: 'resources/services' } } });
 
-async function enterPin(page: Page, pin: string) {
-  await expect(page.locator('[data-step-kind="pin"]')).toBeVisible();
-  for (const digit of pin) await page.locator(`[data-testid="pin-key"][data-key="${digit}"]`).click();
-  await page.getByTestId('btn-continue').click();
-}
+/** The citizen types a PIN on the pad. */
+const enterPin = (page: Page, pin: string) => citizen(page).padEntry('pin', pin);
 
 for (const language of ['en', 'ar'] as Language[]) {
   test.describe(`paid services (${language})`, () => {

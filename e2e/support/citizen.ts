@@ -22,6 +22,12 @@ export function citizen(page: Page) {
     async continue() {
       await byTestId('btn-continue').click();
     },
+    /** Types digits on the PIN pad (PIN or SMS code) and confirms. */
+    async padEntry(kind: 'pin' | 'otp', digits: string) {
+      await expect(page.locator(`[data-step-kind="${kind}"]`)).toBeVisible();
+      for (const digit of digits) await page.locator(`[data-testid="pin-key"][data-key="${digit}"]`).click();
+      await page.getByTestId('btn-continue').click();
+    },
     /** Types on the on-screen keyboard, key by key. */
     async typeOnScreen(fieldId: string, text: string) {
       await byTestId(`field-${fieldId}`).click();

@@ -151,20 +151,10 @@ export const cardOutStep: StepFactory<Step<'card-out'>> = (ctx) => {
     queueMicrotask(() => !ctx.signal.aborted && ctx.advance());
   } else {
     phase = 'take';
-    // The reader captures a card left at the gate by itself: journal that possibility before the eject.
-    const intentId = ctx.journal.recordIntent({
-      action: 'capture',
-      sessionId: ctx.sessionId,
-      serviceId: ctx.service.id,
-      idempotencyKey: `${ctx.data.idempotencyKey}:capture:${ctx.step.id}`,
-      amountFils: null,
-      cpr: null,
-      maskedPan: null,
-      detail: { reason: 'notTaken', waitSeconds: ctx.step.waitSeconds },
-    });
     whileOnStep(ctx, ctx.ports.card.release(ctx.step.waitSeconds, ctx.signal), (result) => {
-      ctx.journal.recordOutcome(intentId, result.kind === 'retained' ? 'success' : result.kind === 'taken' ? 'canceled' : 'in-doubt', { result: result.kind });
       if (result.kind === 'taken') return ctx.advance();
+      // The reader captured the card by itself (retain-on-timeout): the technician must find it in the bin.
+      if (result.kind === 'retained') ctx.journal.recordEvent({ type: 'card-retained', sessionId: ctx.sessionId, serviceId: ctx.service.id, detail: { reason: 'notTaken' } });
       phase = 'retained';
       ctx.logger.warn({ service: ctx.service.id, result: result.kind }, 'card not taken back');
     });
