@@ -68,18 +68,12 @@ export const startSimulatorHost: SimulatorHostFactory = async (options) => {
       if (device === 'cardReader') {
         const attachment = await attachToPty(cardReader, pair.devicePath, clock, baud);
         closers.push(() => attachment.close());
-      } else if (device === 'paymentTerminal') {
-        const end = await openPtyDeviceEnd(pair.devicePath);
-        const paced = pacedPort(end, clock, baud, 10);
-        const detach = terminal.attach({ write: (bytes) => void paced.write(bytes), onData: (listener) => paced.onData(listener) });
-        closers.push(async () => {
-          detach();
-          await end.close();
-        });
       } else {
+        // Terminal and printer speak 8N1 (10 bits a byte); one paced pty end serves either.
+        const simulator = device === 'paymentTerminal' ? terminal : receiptPrinter;
         const end = await openPtyDeviceEnd(pair.devicePath);
         const paced = pacedPort(end, clock, baud, 10);
-        const detach = receiptPrinter.attach({ write: (bytes) => void paced.write(bytes), onData: (listener) => paced.onData(listener) });
+        const detach = simulator.attach({ write: (bytes) => void paced.write(bytes), onData: (listener) => paced.onData(listener) });
         closers.push(async () => {
           detach();
           await end.close();
