@@ -5,3 +5,5 @@ export * from './view-model.ts';
 export * from './bridge-protocol.ts';
 export * from './kiosk-api.ts';
 export * from './digits.ts';
+export * from './technician.ts';
+export * from './password-rules.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language.ts';
+import { CornerSchema, TechnicianCommandSchema } from './technician.ts';
 
 /**
  * Intents: the only things the renderer can ask of the core. The core decides
@@ -29,6 +30,13 @@ export const IntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('closeHelp') }).strict(),
   /** Answer to the idle warning: the citizen is still here. */
   z.object({ type: z.literal('needMoreTime') }).strict(),
+  /**
+   * A tap in a screen corner. The secret sequence lives only in the core, so
+   * the page cannot reveal it; taps during a citizen session are refused (and audited).
+   */
+  z.object({ type: z.literal('cornerTap'), corner: CornerSchema }).strict(),
+  /** A command in technician mode (login, self-test, settle …); the core checks the role. */
+  z.object({ type: z.literal('technician'), command: TechnicianCommandSchema }).strict(),
 ]);
 export type Intent = z.infer<typeof IntentSchema>;
 export type IntentType = Intent['type'];

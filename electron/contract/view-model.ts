@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from './language.ts';
+import { PasswordRulesSchema, PasswordViolationCodeSchema } from './password-rules.ts';
+import { TechnicianViewSchema } from './technician.ts';
 
 /**
  * View models: everything the renderer shows comes from here. They carry no
@@ -65,6 +67,11 @@ export const StepViewSchema = z.discriminatedUnion('kind', [
     continueLabel: LocalizedTextSchema.optional(),
     /** An e-receipt (or other) code the citizen can scan with a phone. */
     qrPayload: z.string().max(500).optional(),
+    /**
+     * The e-receipt by SMS to the citizen's registered mobile: `offer` shows a
+     * button that sends `submitStep` {sendSms: true}; then `sending`, `sent` or `failed`.
+     */
+    smsReceipt: z.enum(['offer', 'sending', 'sent', 'failed']).optional(),
   }),
   /** The kiosk is working (reading the card, calling the gateway, printing); nothing to press. */
   z.object({ kind: z.literal('busy'), stepId: StepId, body: LocalizedTextSchema }),
@@ -129,6 +136,19 @@ export const StepViewSchema = z.discriminatedUnion('kind', [
     qrPayload: z.string().max(1000).optional(),
     error: LocalizedTextSchema.optional(),
   }),
+  /**
+   * Choose a password (eKey): two masked fields, the rules ticked off live on
+   * the page; sends {password, confirm} once. The core clears both after the
+   * step, never logs or journals them. `violations` are the core's verdict
+   * (including the ones only it can judge: personal data, reuse, mismatch).
+   */
+  z.object({
+    kind: z.literal('password'),
+    stepId: StepId,
+    rules: PasswordRulesSchema,
+    violations: z.array(PasswordViolationCodeSchema).max(12).optional(),
+    error: LocalizedTextSchema.optional(),
+  }),
   /** Five faces (1–5) and an optional reason; sends {score, reason} or {skip: true}. Never blocks the card or receipt. */
   z.object({ kind: z.literal('rating'), stepId: StepId, reasons: z.array(OptionSchema).max(8) }),
 ]);
@@ -148,6 +168,8 @@ export const ViewModelSchema = z.discriminatedUnion('screen', [
   z.object({ screen: z.literal('menu'), ...Common, services: z.array(ServiceSummarySchema).max(200) }),
   z.object({ screen: z.literal('step'), ...Common, frame: FrameSchema, step: StepViewSchema }),
   z.object({ screen: z.literal('out-of-service'), ...Common, reason: LocalizedTextSchema }),
+  /** Technician diagnostics mode (never while a citizen is served). */
+  z.object({ screen: z.literal('technician'), ...Common, technician: TechnicianViewSchema }),
 ]);
 export type ViewModel = z.infer<typeof ViewModelSchema>;
 export type ScreenName = ViewModel['screen'];

@@ -1,5 +1,6 @@
 import type { PasswordViolation } from './problem.ts';
 import type { PasswordPolicy } from './response-schemas.ts';
+import { structuralViolations } from '../../contract/password-rules.ts';
 
 /**
  * The eKey password policy judged on the kiosk, as the citizen types, from
@@ -19,14 +20,8 @@ export interface PasswordOwner {
 const MIN_NAME_PART = 3;
 
 export function passwordViolations(password: string, policy: PasswordPolicy, owner: PasswordOwner): LocalPasswordViolation[] {
-  const out: LocalPasswordViolation[] = [];
-  const length = [...password].length;
-  if (length < policy.minLength) out.push('too-short');
-  if (length > policy.maxLength) out.push('too-long');
-  if (policy.requireUpper && !/\p{Lu}/u.test(password)) out.push('no-upper');
-  if (policy.requireLower && !/\p{Ll}/u.test(password)) out.push('no-lower');
-  if (policy.requireDigit && !/\p{Nd}/u.test(password)) out.push('no-digit');
-  if (policy.requireSymbol && !/[^\p{L}\p{Nd}]/u.test(password)) out.push('no-symbol');
+  // The structural rules are the contract's, so the screen's live ticks and this check never disagree.
+  const out: LocalPasswordViolation[] = structuralViolations(password, policy);
   if (policy.forbidPersonalData) {
     if (owner.cpr.length > 0 && password.includes(owner.cpr)) out.push('contains-cpr');
     const lower = password.toLocaleLowerCase();

@@ -163,6 +163,10 @@ export class KioskCore implements KioskCoreApi {
         return this.#back(session);
       case 'cancel':
         return this.#cancel(session);
+      case 'cornerTap':
+      case 'technician':
+        // Technician mode is being built (issue 8); until then nothing opens it.
+        return refused('technician mode unavailable');
     }
   }
 
