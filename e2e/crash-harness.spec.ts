@@ -11,19 +11,28 @@
  * checked against each other (scripts/crash-harness/invariants.ts).
  */
 import { test, expect, type Browser } from '@playwright/test';
+import { citizen } from './support/citizen.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGatewaySim, startKioskRun, startTerminalSim, type KioskRun, type TerminalSim } from '../scripts/crash-harness/processes.ts';
+import { startGatewaySim, startKioskRun, startTerminalSim, type GatewaySim, type KioskRun, type TerminalSim } from '../scripts/crash-harness/processes.ts';
 import { checkInvariants, readJournal, runsNeedingRecovery, type JournalSnapshot } from '../scripts/crash-harness/invariants.ts';
 import { caseName, crashCases, type CrashCase, type JournalWrite } from '../scripts/crash-harness/cases.ts';
 
-/** Paying services that run end to end today, and the ID card each needs. */
+/**
+ * Every paying service, and how the citizen proves who they are: with the ID
+ * card and its PIN, or (a lost card) with the CPR and an SMS code to the
+ * registered mobile. `full`: every crash point, not only those with money in flight.
+ */
 const SERVICES = [
-  { id: 'update-card-chip', profile: 'valid-adult', full: true },
-  { id: 'renew-id-card', profile: 'card-expiring-soon', full: false },
+  { id: 'update-card-chip', identity: { card: 'valid-adult' }, full: true },
+  { id: 'renew-id-card', identity: { card: 'card-expiring-soon' }, full: false },
+  { id: 'replace-id-card', identity: { lostCard: { cpr: '999000001', mobile: '30000001' } }, full: false },
 ] as const;
 type Service = (typeof SERVICES)[number];
+
+/** A paid run has got past payment, submit and receipt: the card is at the gate, or (no card) the rating is asked. */
+const pastThePayment = (service: Service) => ('card' in service.identity ? '[data-testid="take-card-prompt"]' : '[data-step-kind="rating"]');
 
 /** Cases run side by side; they mostly wait on devices and processes, not the CPU. */
 const PARALLEL = 3;
@@ -40,18 +49,30 @@ async function simAction(kiosk: KioskRun, device: string, action: string, args: 
   if (!res.ok) throw new Error(`${device}/${action}: ${res.status} ${await res.text()}`);
 }
 
-/** The citizen: language, service, ID card, PIN, review, pay by card. Returns once the card payment has started. */
-async function payAsCitizen(browser: Browser, kiosk: KioskRun, service: Service) {
+/** The citizen: language, service, identity (card + PIN, or CPR + SMS code), review, pay by card. Returns once the card payment has started. */
+async function payAsCitizen(browser: Browser, kiosk: KioskRun, gateway: GatewaySim, service: Service) {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
   const page = await context.newPage();
+  const c = citizen(page);
   await page.goto(kiosk.url);
   await page.getByTestId('screen-attract').click();
   await page.getByTestId('lang-en').click();
   await page.getByTestId(`service-${service.id}`).click();
-  await simAction(kiosk, 'card-reader', 'insertCard', { profile: service.profile });
-  await expect(page.locator('[data-step-kind="pin"]')).toBeVisible({ timeout: 15_000 });
-  for (const digit of '1234') await page.locator(`[data-testid="pin-key"][data-key="${digit}"]`).click();
-  await page.getByTestId('btn-continue').click();
+  if ('card' in service.identity) {
+    await simAction(kiosk, 'card-reader', 'insertCard', { profile: service.identity.card });
+    await expect(page.locator('[data-step-kind="pin"]')).toBeVisible({ timeout: 15_000 });
+    await c.padEntry('pin', '1234');
+  } else {
+    await page.getByTestId('option-lost').click();
+    await c.typeOnScreen('cpr', service.identity.lostCard.cpr);
+    await c.typeOnScreen('mobile', service.identity.lostCard.mobile);
+    await c.continue();
+    await expect(page.locator('[data-step-kind="otp"]')).toBeVisible({ timeout: 15_000 });
+    // The gateway simulator runs in its own process here: the SMS code is read from its ledger.
+    const code = (await gateway.ledger()).otps.at(-1)?.code;
+    if (!code) throw new Error('the gateway sent no SMS code');
+    await c.padEntry('otp', code);
+  }
   await expect(page.getByTestId('review')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('btn-continue').click();
   await page.getByTestId('pay-card').click();
@@ -79,9 +100,9 @@ async function cleanRun(browser: Browser, service: Service): Promise<{ writes: J
   const log = join(dir, 'writes.jsonl');
   try {
     const kiosk = await startKioskRun({ dir, gateway, terminal, env: { KIOSK_JOURNAL_WRITE_LOG: log } });
-    const citizen = await payAsCitizen(browser, kiosk, service);
-    await expect(citizen.page.getByTestId('take-card-prompt')).toBeVisible({ timeout: 30_000 });
-    await citizen.close();
+    const run = await payAsCitizen(browser, kiosk, gateway, service);
+    await expect(run.page.locator(pastThePayment(service))).toBeVisible({ timeout: 30_000 });
+    await run.close();
     await kiosk.stop();
     const journal = readJournal(join(dir, 'data/journal.sqlite'), { copy: false });
     const violations = checkInvariants({ terminal: terminal.ledger().entries, applications: (await gateway.ledger()).applications.filter((a) => a.idempotencyKey), atCrash: journal, after: journal });
@@ -105,10 +126,10 @@ async function crashRun(browser: Browser, service: Service, c: CrashCase, writes
   try {
     const crashEnv = c.when === 'after' ? { KIOSK_CRASH_AFTER_JOURNAL_WRITES: String(c.n) } : { KIOSK_CRASH_BEFORE_JOURNAL_WRITE: String(c.n) };
     const kiosk = await startKioskRun({ dir, gateway, terminal, env: { ...crashEnv, KIOSK_JOURNAL_WRITE_LOG: log } });
-    const citizen = await payAsCitizen(browser, kiosk, service);
+    const run = await payAsCitizen(browser, kiosk, gateway, service);
     const ended = await withTimeout(kiosk.exited, 30_000, `${name}: the kiosk never reached its crash point`);
     if (c.powerCut) await terminal.fault('power-cut');
-    await citizen.close();
+    await run.close();
     expect(ended, `${name}: the kiosk must die by SIGKILL`).toBe('SIGKILL');
     const done = readWrites(log);
     const expectedLast = c.when === 'after' ? c.n : c.n - 1;
