@@ -64,6 +64,8 @@ export interface IntentRow {
   idempotencyKey: string;
   amountFils: number | null;
   cprHash: string | null;
+  /** The CPR encrypted with the kiosk's journal key, on money intents only (see personal-data.ts). */
+  cprSealed: string | null;
   maskedPan: string | null;
   detail: Detail;
   /** Latest outcome, if any. */

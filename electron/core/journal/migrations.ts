@@ -39,4 +39,10 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX events_at ON events(at);
     `,
   },
+  {
+    // The CPR sealed (encrypted) on money intents only, so start-up recovery can
+    // tell a citizen by SMS what became of a payment interrupted by a crash.
+    version: 2,
+    sql: `ALTER TABLE intents ADD COLUMN cpr_sealed TEXT;`,
+  },
 ];

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -9,6 +9,43 @@ import { dirname } from 'node:path';
  */
 export function cprHasher(key: Uint8Array): (cpr: string) => string {
   return (cpr) => createHmac('sha256', key).update(cpr).digest('base64url').slice(0, 32);
+}
+
+/**
+ * The CPR sealed with AES-256-GCM under a key derived from the journal key
+ * (HKDF, its own label, so hashing and sealing never share a key). Kept only
+ * on money intents, for one purpose: telling the citizen by SMS, through the
+ * gateway, what became of a payment a crash interrupted. A stolen journal
+ * without the key file reveals nothing; a tampered value does not open.
+ */
+export interface CprSealer {
+  seal(cpr: string): string;
+  /** The CPR, or null when the value is not one this kiosk sealed. */
+  open(sealed: string): string | null;
+}
+
+export function cprSealer(journalKey: Uint8Array): CprSealer {
+  const key = Buffer.from(hkdfSync('sha256', journalKey, new Uint8Array(0), 'khidma-journal-cpr-seal-v1', 32));
+  return {
+    seal(cpr) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(cpr, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    },
+    open(sealed) {
+      try {
+        const raw = Buffer.from(sealed, 'base64url');
+        if (raw.length < 12 + 16 + 1) return null;
+        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        decipher.setAuthTag(raw.subarray(12, 28));
+        const cpr = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+        return /^\d{9}$/.test(cpr) ? cpr : null;
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /** Loads the kiosk's journal key, creating it (mode 0600) on first start. */

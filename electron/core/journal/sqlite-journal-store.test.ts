@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteJournal } from './sqlite-journal-store.ts';
-import { cprHasher, maskPan } from './personal-data.ts';
+import { cprHasher, cprSealer, maskPan } from './personal-data.ts';
 import { JournalUnavailableError } from './journal-errors.ts';
 import type { IntentInput } from './journal-types.ts';
 
@@ -68,6 +68,25 @@ describe('SQLite journal', () => {
     expect(bytes).not.toContain('4111111111111111');
     const { journal: again } = open(file);
     expect(again.unfinished()[0]!.cprHash).toBe(cprHasher(KEY)('000000018'));
+  });
+
+  it('seals the CPR on money intents only; the file holds no CPR in clear and only this kiosk key opens it', () => {
+    const file = tempFile();
+    const sealer = cprSealer(KEY);
+    const journal = openSqliteJournal({ file, now: () => 1_000, hashCpr: cprHasher(KEY), sealCpr: sealer.seal });
+    journal.recordIntent(charge());
+    journal.recordIntent(charge({ action: 'submit', idempotencyKey: 'idem-0001-renew-submit', amountFils: null, maskedPan: null }));
+    journal.close();
+    const bytes = readFileSync(file).toString('latin1') + readFileSync(`${file}-wal`, { flag: 'a+' }).toString('latin1');
+    expect(bytes).not.toContain('000000018');
+    const { journal: again } = open(file);
+    const [authorise, submit] = again.search({ limit: 10 }).sort((a, b) => a.id - b.id);
+    expect(sealer.open(authorise!.cprSealed!)).toBe('000000018');
+    expect(submit!.cprSealed).toBeNull();
+    expect(cprSealer(new Uint8Array(32).fill(8)).open(authorise!.cprSealed!), 'another kiosk key').toBeNull();
+    const tampered = authorise!.cprSealed!.slice(0, -2) + (authorise!.cprSealed!.endsWith('A') ? 'BB' : 'AA');
+    expect(sealer.open(tampered)).toBeNull();
+    expect(sealer.open('not sealed at all')).toBeNull();
   });
 
   it('an intent written just before kill -9 is there after restart', () => {

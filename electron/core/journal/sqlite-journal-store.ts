@@ -23,6 +23,13 @@ export interface SqliteJournalOptions {
   now: () => number;
   hashCpr: (cpr: string) => string;
   /**
+   * Seals (encrypts) the CPR of money intents (authorise, qr-payment), the one
+   * place the kiosk keeps a way to reach a citizen after they have gone: a
+   * payment cut short by a crash is explained to them by SMS at start-up.
+   * Omitted: nothing is sealed.
+   */
+  sealCpr?: (cpr: string) => string;
+  /**
    * Upper bound on the file size, in 4 KiB pages. The journal refuses writes
    * ("full") at this size instead of filling the disk the OS needs.
    */
@@ -30,6 +37,9 @@ export interface SqliteJournalOptions {
 }
 
 type Row = Record<string, unknown>;
+
+/** Only where money moved does the kiosk keep a way back to the citizen. */
+const SEALED_ACTIONS: ReadonlySet<JournalAction> = new Set(['authorise', 'qr-payment']);
 
 function checkDetail(detail: Detail): Detail {
   const parsed = DetailSchema.parse(detail);
@@ -101,11 +111,11 @@ export function openSqliteJournal(options: SqliteJournalOptions): JournalStore {
   migrate();
 
   const insertIntent = db.prepare(
-    'INSERT INTO intents (at, action, session_id, service_id, idempotency_key, amount_fils, cpr_hash, masked_pan, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO intents (at, action, session_id, service_id, idempotency_key, amount_fils, cpr_hash, cpr_sealed, masked_pan, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertOutcome = db.prepare('INSERT INTO outcomes (intent_id, at, result, detail) VALUES (?, ?, ?, ?)');
   const insertEvent = db.prepare('INSERT INTO events (at, type, session_id, service_id, detail) VALUES (?, ?, ?, ?, ?)');
-  const intentColumns = `i.id, i.at, i.action, i.session_id, i.service_id, i.idempotency_key, i.amount_fils, i.cpr_hash, i.masked_pan, i.detail,
+  const intentColumns = `i.id, i.at, i.action, i.session_id, i.service_id, i.idempotency_key, i.amount_fils, i.cpr_hash, i.cpr_sealed, i.masked_pan, i.detail,
       (SELECT o.at FROM outcomes o WHERE o.intent_id = i.id ORDER BY o.id DESC LIMIT 1) AS o_at,
       (SELECT o.result FROM outcomes o WHERE o.intent_id = i.id ORDER BY o.id DESC LIMIT 1) AS o_result,
       (SELECT o.detail FROM outcomes o WHERE o.intent_id = i.id ORDER BY o.id DESC LIMIT 1) AS o_detail`;
@@ -119,6 +129,7 @@ export function openSqliteJournal(options: SqliteJournalOptions): JournalStore {
     idempotencyKey: String(row.idempotency_key),
     amountFils: row.amount_fils === null ? null : Number(row.amount_fils),
     cprHash: (row.cpr_hash as string | null) ?? null,
+    cprSealed: (row.cpr_sealed as string | null) ?? null,
     maskedPan: (row.masked_pan as string | null) ?? null,
     detail: JSON.parse(String(row.detail)) as Detail,
     outcome:
@@ -146,6 +157,7 @@ export function openSqliteJournal(options: SqliteJournalOptions): JournalStore {
           intent.idempotencyKey,
           intent.amountFils,
           intent.cpr ? options.hashCpr(intent.cpr) : null,
+          intent.cpr && options.sealCpr && SEALED_ACTIONS.has(intent.action) ? options.sealCpr(intent.cpr) : null,
           intent.maskedPan,
           JSON.stringify(detail),
         );

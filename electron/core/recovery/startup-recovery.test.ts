@@ -3,23 +3,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteJournal } from '../journal/sqlite-journal-store.ts';
-import { cprHasher } from '../journal/personal-data.ts';
+import { cprHasher, cprSealer } from '../journal/personal-data.ts';
 import { createMemoryLogger } from '../testing/memory-logger.ts';
 import { fakePorts } from '../flow/testing/fake-ports.ts';
 import type { JournalStore } from '../journal/journal-store.ts';
-import { recoverUnfinishedWork, runKeyOf } from './startup-recovery.ts';
+import { recoverUnfinishedWork, runKeyOf, type NotifyCitizen } from './startup-recovery.ts';
 
 const RUN = 'session-1:renew-id-card:run-1';
 const TX = { receiptNo: '0042', trace: '004200', amountFils: 2000, maskedPan: '411111******1111', authCode: 'A1' };
 
-function setup() {
-  const journal = openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'recovery-')), 'j.sqlite'), now: () => 1, hashCpr: cprHasher(new Uint8Array(32)) });
+const SEALER = cprSealer(new Uint8Array(32));
+
+function setup(options: { notify?: NotifyCitizen } = {}) {
+  const journal = openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'recovery-')), 'j.sqlite'), now: () => 1, hashCpr: cprHasher(new Uint8Array(32)), sealCpr: SEALER.seal });
   const fake = fakePorts();
-  const recover = () => recoverUnfinishedWork({ journal, terminal: fake.ports.terminal, gateway: fake.ports.gateway, logger: createMemoryLogger().logger });
-  return { journal, fake, recover };
+  const texts: Parameters<NotifyCitizen>[0][] = [];
+  const notify: NotifyCitizen =
+    options.notify ??
+    (async (input) => {
+      texts.push(input);
+      return true;
+    });
+  const recover = () => recoverUnfinishedWork({ journal, terminal: fake.ports.terminal, gateway: fake.ports.gateway, logger: createMemoryLogger().logger, openCpr: SEALER.open, notify });
+  return { journal, fake, recover, texts };
 }
 
-const intent = (journal: JournalStore, action: 'authorise' | 'submit' | 'reversal' | 'print' | 'capture', key: string, detail: Record<string, string> = {}) =>
+/** A paid intent as the pay step writes it: the citizen's CPR (fictional) travels with it and is sealed. */
+const paidIntent = (journal: JournalStore, key: string) =>
+  journal.recordIntent({ action: 'authorise', sessionId: 'session-1', serviceId: 'renew-id-card', idempotencyKey: key, amountFils: 2000, cpr: '999000001', maskedPan: '411111******1111', detail: {} });
+
+const intent = (journal: JournalStore, action: 'authorise' | 'submit' | 'reversal' | 'print' | 'capture' | 'sms', key: string, detail: Record<string, string> = {}) =>
   journal.recordIntent({ action, sessionId: 'session-1', serviceId: 'renew-id-card', idempotencyKey: key, amountFils: 2000, cpr: null, maskedPan: null, detail });
 
 /** Every approved charge has exactly one application or exactly one reversal. */
@@ -142,5 +155,81 @@ describe('start-up recovery', () => {
   it('nothing to do on a clean journal', async () => {
     const { recover } = setup();
     expect(await recover()).toEqual([]);
+  });
+
+  describe('telling the citizen who left without proof', () => {
+    it('a refund after a crash is texted once, in both languages, to the CPR on the charge; a second restart does not text again', async () => {
+      const { journal, fake, recover, texts } = setup();
+      const charge = paidIntent(journal, `${RUN}:pay:1`);
+      journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+      const [result] = await recover();
+      expect(result).toMatchObject({ result: 'refunded', citizen: 'told-by-sms' });
+      expect(fake.reversed).toEqual(['0042']);
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toMatchObject({ cpr: '999000001', idempotencyKey: `${RUN}:recovery-sms` });
+      expect(texts[0]!.text).toContain('refunded to your card ending 1111');
+      expect(texts[0]!.text).toContain('BD 2.000');
+      expect(texts[0]!.text).toContain('٢٫٠٠٠ د.ب.');
+      expect(texts[0]!.text).not.toContain('999000001');
+      expect(journal.events({ type: 'recovery' })[0]?.detail).toMatchObject({ citizen: 'told-by-sms' });
+      expect(await recover()).toEqual([]);
+      expect(texts).toHaveLength(1);
+      expectInvariant(journal);
+    });
+
+    it('a completed application whose receipt never printed is texted with its reference', async () => {
+      const { journal, fake, recover, texts } = setup();
+      const charge = paidIntent(journal, `${RUN}:pay:1`);
+      journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+      intent(journal, 'submit', RUN);
+      fake.queues.findSubmission.push({ ok: true, value: { found: true, receipt: { reference: 'APP-2026-000555', status: 'received' } } });
+      const [result] = await recover();
+      expect(result).toMatchObject({ result: 'completed', citizen: 'told-by-sms' });
+      expect(texts[0]!.text).toContain('APP-2026-000555');
+      expect(texts[0]!.text).toContain('your application was submitted');
+    });
+
+    it('a citizen who already has a printed receipt is not texted', async () => {
+      const { journal, recover, texts } = setup();
+      const charge = paidIntent(journal, `${RUN}:pay:1`);
+      journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+      journal.recordOutcome(intent(journal, 'submit', RUN), 'success', { reference: 'APP-1' });
+      journal.recordOutcome(intent(journal, 'print', `${RUN}:print:receipt`), 'success', {});
+      intent(journal, 'capture', `${RUN}:capture:card-out`);
+      const [result] = await recover();
+      expect(result).toMatchObject({ result: 'completed', citizen: 'had-proof' });
+      expect(texts).toEqual([]);
+    });
+
+    it('a text the gateway refuses is journaled as failed and listed for the technician', async () => {
+      const { journal, recover } = setup({ notify: async () => false });
+      const charge = paidIntent(journal, `${RUN}:pay:1`);
+      journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+      const [result] = await recover();
+      expect(result).toMatchObject({ result: 'refunded', citizen: 'sms-failed' });
+      expect(journal.search({ action: 'sms' })[0]?.outcome?.result).toBe('failed');
+      expect(journal.unfinished()).toEqual([]);
+    });
+
+    it('a text cut short by a crash is resolved and sent again under the same key (the gateway sends it once)', async () => {
+      const { journal, recover, texts } = setup();
+      const charge = paidIntent(journal, `${RUN}:pay:1`);
+      journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+      journal.recordOutcome(intent(journal, 'reversal', `${RUN}:reversal:0042`, { receiptNo: '0042' }), 'success', {});
+      intent(journal, 'sms', `${RUN}:recovery-sms`);
+      const [result] = await recover();
+      expect(result).toMatchObject({ result: 'refunded', citizen: 'told-by-sms' });
+      expect(texts.map((t) => t.idempotencyKey)).toEqual([`${RUN}:recovery-sms`]);
+      expect(journal.unfinished()).toEqual([]);
+    });
+
+    it('without a sealed CPR (older journal, or a QR payment without a card) the case is left for the technician', async () => {
+      const { journal, recover, texts } = setup();
+      const charge = intent(journal, 'authorise', `${RUN}:pay:1`);
+      journal.recordOutcome(charge, 'success', { receiptNo: '0042', trace: '004200' });
+      const [result] = await recover();
+      expect(result).toMatchObject({ result: 'refunded', citizen: 'not-reachable' });
+      expect(texts).toEqual([]);
+    });
   });
 });

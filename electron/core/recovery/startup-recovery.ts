@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import type { GatewayPort } from '../flow/flow-ports.ts';
 import type { PaymentTerminalPort } from '../payments/payment-port.ts';
 import { reverseCharge } from '../payments/card-payment.ts';
+import { recoveryNoticeText } from './recovery-notice.ts';
 
 /** What recovery did for one service run, for the technician's list. */
 export interface RecoveredRun {
@@ -13,13 +14,26 @@ export interface RecoveredRun {
   /** completed: the application exists and the money (if any) stays; refunded: money returned; nothing-taken; unresolved: needs a technician. */
   result: 'completed' | 'refunded' | 'nothing-taken' | 'unresolved';
   detail: string;
+  /**
+   * What the citizen knows. had-proof: a receipt was printed or texted before
+   * the crash; told-by-sms: recovery texted the outcome to their registered
+   * mobile; sms-failed / not-reachable: the technician must follow up; none:
+   * no money moved, nothing to tell.
+   */
+  citizen: 'had-proof' | 'told-by-sms' | 'sms-failed' | 'not-reachable' | 'none';
 }
+
+/** Sends a text to the registered mobile of the person with this CPR (through the gateway). */
+export type NotifyCitizen = (input: { cpr: string; reference: string; text: string; idempotencyKey: string }) => Promise<boolean>;
 
 export interface RecoveryDeps {
   journal: JournalStore;
   terminal: PaymentTerminalPort;
   gateway: GatewayPort;
   logger: Logger;
+  /** Opens the CPR sealed on money intents; without it (or `notify`), nobody is texted. */
+  openCpr?: (sealed: string) => string | null;
+  notify?: NotifyCitizen;
 }
 
 /**
@@ -56,10 +70,11 @@ export async function recoverUnfinishedWork(deps: RecoveryDeps): Promise<Recover
   const results: RecoveredRun[] = [];
   for (const runKey of runKeys) {
     try {
-      results.push(await recoverRun(deps, runKey));
+      const run = await recoverRun(deps, runKey);
+      results.push({ ...run, citizen: await tellCitizen(deps, run) });
     } catch (error) {
       logger.error({ err: (error as Error).message }, 'recovery of a run failed; left for the technician');
-      results.push({ runKey, serviceId: null, amountFils: null, result: 'unresolved', detail: `recovery failed: ${(error as Error).message}` });
+      results.push({ runKey, serviceId: null, amountFils: null, result: 'unresolved', detail: `recovery failed: ${(error as Error).message}`, citizen: 'not-reachable' });
     }
   }
   for (const result of results) {
@@ -67,7 +82,7 @@ export async function recoverUnfinishedWork(deps: RecoveryDeps): Promise<Recover
       type: 'recovery',
       sessionId: null,
       serviceId: result.serviceId,
-      detail: { run: result.runKey.slice(0, 64), result: result.result, amountFils: result.amountFils, detail: result.detail.slice(0, 200) },
+      detail: { run: result.runKey.slice(0, 64), result: result.result, amountFils: result.amountFils, detail: result.detail.slice(0, 200), citizen: result.citizen },
     });
   }
   if (results.length > 0) logger.warn({ runs: results.length, unresolved: results.filter((r) => r.result === 'unresolved').length }, 'start-up recovery finished');
@@ -78,7 +93,34 @@ function rowsOfRun(journal: JournalStore, runKey: string): IntentRow[] {
   return journal.search({ limit: 1000 }).filter((r) => runKeyOf(r.idempotencyKey) === runKey).sort((a, b) => a.id - b.id);
 }
 
-async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<RecoveredRun> {
+/**
+ * A citizen whose money moved and who left without proof (no receipt printed
+ * or texted) is told by SMS what became of it, once: the SMS is an intent of
+ * its own, so a second restart does not text again.
+ */
+async function tellCitizen(deps: RecoveryDeps, run: Omit<RecoveredRun, 'citizen'>): Promise<RecoveredRun['citizen']> {
+  const { journal, logger } = deps;
+  if (run.result === 'nothing-taken') return 'none';
+  const rows = rowsOfRun(journal, run.runKey);
+  const charge = rows.find((r) => (r.action === 'authorise' || r.action === 'qr-payment') && r.outcome?.result === 'success');
+  if (!charge) return 'none';
+  const proof = rows.some((r) => (r.action === 'print' || r.action === 'sms') && r.outcome?.result === 'success');
+  if (proof) return 'had-proof';
+  if (run.result === 'unresolved') return 'not-reachable';
+  const cpr = charge.cprSealed && deps.openCpr ? deps.openCpr(charge.cprSealed) : null;
+  if (!cpr || !deps.notify) return 'not-reachable';
+  const submit = rows.find((r) => r.action === 'submit' && r.outcome?.result === 'success');
+  const reference = typeof submit?.outcome?.detail.reference === 'string' ? submit.outcome.detail.reference : run.runKey.split(':')[2]?.slice(0, 8).toUpperCase() ?? 'KIOSK';
+  const text = recoveryNoticeText({ result: run.result, amountFils: charge.amountFils ?? 0, reference, maskedPan: charge.maskedPan ?? (typeof charge.outcome?.detail.maskedPan === 'string' ? charge.outcome.detail.maskedPan : null) });
+  const key = `${run.runKey}:recovery-sms`;
+  const id = journal.recordIntent({ action: 'sms', sessionId: charge.sessionId, serviceId: charge.serviceId, idempotencyKey: key, amountFils: null, cpr: null, maskedPan: null, detail: { purpose: 'recovery-notice', result: run.result } });
+  const sent = await deps.notify({ cpr, reference, text, idempotencyKey: key }).catch(() => false);
+  journal.recordOutcome(id, sent ? 'success' : 'failed', {});
+  if (!sent) logger.warn({ run: run.runKey.slice(0, 64) }, 'recovery notice SMS not delivered; left for the technician');
+  return sent ? 'told-by-sms' : 'sms-failed';
+}
+
+async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<Omit<RecoveredRun, 'citizen'>> {
   const { journal, terminal, gateway } = deps;
   const rows = rowsOfRun(journal, runKey);
   const serviceId = rows[0]?.serviceId ?? null;
@@ -120,6 +162,10 @@ async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<Recovered
   // nobody to reprint for. Record the case for the technician; the e-receipt stays available.
   for (const print of rowsOfRun(journal, runKey).filter((r) => r.action === 'print' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
     journal.recordOutcome(print.id, 'resolved', { resolvedBy: 'recovery', citizenCase: 'print interrupted; the printout may be missing' });
+  }
+  // A text cut short: resolved here; tellCitizen sends it again under the same idempotency key, which the gateway sends once.
+  for (const sms of rowsOfRun(journal, runKey).filter((r) => r.action === 'sms' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    journal.recordOutcome(sms.id, 'resolved', { resolvedBy: 'recovery' });
   }
   // The same for a card being given back when the kiosk died: it is either taken or in the capture bin.
   for (const capture of rowsOfRun(journal, runKey).filter((r) => r.action === 'capture' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
