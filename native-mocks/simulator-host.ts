@@ -1,5 +1,5 @@
 import type { SimulatorHost, SimulatorHostFactory, SimulatedSerialDevice } from '../electron/core/hardware/simulator-host.ts';
-import type { DeviceClock } from '../electron/devices/contract/clock.ts';
+import { systemDeviceClock } from '../electron/devices/contract/clock.ts';
 import { SimulatorRegistry } from './control/simulator-control.ts';
 import { startControlServer } from './control/control-server.ts';
 import { CardReaderSimulator } from './card-reader/card-reader-simulator.ts';
@@ -15,17 +15,13 @@ import { PdfSinkSimulator } from './document-printer/pdf-sink-simulator.ts';
 import { ReceiptPrinterSimulator } from './receipt-printer/receipt-printer-sim.ts';
 import { openPtyDeviceEnd } from './wire/pty-device-end.ts';
 
-/** Simulators run on real time: they stand in for hardware, which does not wait for a test's clock. */
-function systemDeviceClock(): DeviceClock {
-  return { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
-}
-
 /**
  * Every simulator a kiosk on simulated hardware needs, their control API and
  * panel, and the gateway simulator — started together by the shell's entry
  * point and handed to the core as a SimulatorHost.
  */
 export const startSimulatorHost: SimulatorHostFactory = async (options) => {
+  // Simulators run on real time: they stand in for hardware, which does not wait for a test's clock.
   const clock = systemDeviceClock();
   const registry = new SimulatorRegistry();
   const cardReader = new CardReaderSimulator({ clock, baud: options.baud.cardReader, today: options.today });

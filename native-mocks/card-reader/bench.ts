@@ -15,7 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { IdCardApplication } from '../../electron/devices/chip/id-card-application.ts';
-import type { DeviceClock } from '../../electron/devices/contract/clock.ts';
+import { systemDeviceClock } from '../../electron/devices/contract/clock.ts';
 import { CardReaderDevice } from '../../electron/devices/card-reader/driver/card-reader-device.ts';
 import { createPtyPair } from '../wire/pty-pair.ts';
 import { CardReaderSimulator } from './card-reader-simulator.ts';
@@ -50,14 +50,6 @@ export interface CardReaderBenchOptions {
 }
 
 const BITS_PER_BYTE = 11;
-
-function realClock(): DeviceClock {
-  return {
-    now: () => Date.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -111,7 +103,7 @@ interface Sample {
 }
 
 async function pass(options: CardReaderBenchOptions, baud: number, rounds: number, thinkScale: number): Promise<Sample[]> {
-  const clock = realClock();
+  const clock = systemDeviceClock();
   const pair = await createPtyPair('bench');
   const sim = new CardReaderSimulator({ clock, baud, thinkScale });
   const attachment = await attachToPty(sim, pair.devicePath, clock, baud);

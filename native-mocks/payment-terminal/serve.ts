@@ -9,7 +9,7 @@
  * With --ledger the ledger survives this process too.
  */
 import { parseArgs } from 'node:util';
-import { createSystemClock } from '../../electron/core/clock/clock.ts';
+import { systemDeviceClock } from '../../electron/devices/contract/clock.ts';
 import { startControlServer } from '../control/control-server.ts';
 import { SimulatorRegistry } from '../control/simulator-control.ts';
 import { persistLedger } from './ledger-file.ts';
@@ -17,7 +17,7 @@ import { PaymentTerminalSimulator } from './payment-terminal-sim.ts';
 import { startZvtTcpServer } from './tcp-server.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, ledger: { type: 'string' }, 'control-port': { type: 'string', default: '0' } } });
-const sim = new PaymentTerminalSimulator({ clock: createSystemClock(), linkKind: 'tcp' });
+const sim = new PaymentTerminalSimulator({ clock: systemDeviceClock(), linkKind: 'tcp' });
 if (values.ledger) persistLedger(sim, values.ledger);
 const zvt = await startZvtTcpServer(sim, { port: Number(values.port) });
 const registry = new SimulatorRegistry();

@@ -7,7 +7,7 @@
  *   node scripts/crash-harness/terminal-serve.ts --ledger file.json
  */
 import { parseArgs } from 'node:util';
-import { createSystemClock } from '../../electron/core/clock/clock.ts';
+import { systemDeviceClock } from '../../electron/devices/contract/clock.ts';
 import { startControlServer } from '../../native-mocks/control/control-server.ts';
 import { SimulatorRegistry } from '../../native-mocks/control/simulator-control.ts';
 import { persistLedger } from '../../native-mocks/payment-terminal/ledger-file.ts';
@@ -19,7 +19,7 @@ if (!values.ledger) {
   console.error('usage: node scripts/crash-harness/terminal-serve.ts --ledger file.json');
   process.exit(2);
 }
-const sim = new PaymentTerminalSimulator({ clock: createSystemClock(), linkKind: 'tcp', think: { insertCardMs: 150, pinMs: 150, hostMs: 150, removeCardMs: 50 } });
+const sim = new PaymentTerminalSimulator({ clock: systemDeviceClock(), linkKind: 'tcp', think: { insertCardMs: 150, pinMs: 150, hostMs: 150, removeCardMs: 50 } });
 persistLedger(sim, values.ledger);
 const zvt = await startZvtTcpServer(sim, { port: 0 });
 const registry = new SimulatorRegistry();

@@ -4,7 +4,7 @@
  * emulating 115200 baud both ways).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSystemClock } from '../../../core/clock/clock.ts';
+import { systemDeviceClock } from '../../contract/clock.ts';
 import { openSerialTransport } from '../../transport/serial-transport.ts';
 import { createPtyPair } from '../../../../native-mocks/wire/pty-pair.ts';
 import { openPtyDeviceEnd } from '../../../../native-mocks/wire/pty-device-end.ts';
@@ -20,7 +20,7 @@ afterEach(async () => {
 
 describe('receipt printer wire mode: serialport adapter ↔ socat pty ↔ simulator', () => {
   it('initialises, prints a short Arabic receipt, reports a cover opened afterwards', async () => {
-    const clock = createSystemClock();
+    const clock = systemDeviceClock();
     const pair = await createPtyPair('printer');
     cleanups.push(() => pair.close());
     const deviceEnd = await openPtyDeviceEnd(pair.devicePath);

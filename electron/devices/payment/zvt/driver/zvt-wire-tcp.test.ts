@@ -5,7 +5,7 @@
  *  - ZVT over TCP on loopback: the real TCP transport against the simulator's server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSystemClock } from '../../../../core/clock/clock.ts';
+import { systemDeviceClock } from '../../../contract/clock.ts';
 import { openSerialTransport } from '../../../transport/serial-transport.ts';
 import { openTcpTransport } from '../../../transport/tcp-transport.ts';
 import { createPtyPair } from '../../../../../native-mocks/wire/pty-pair.ts';
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 describe('ZVT wire mode: serialport adapter ↔ socat pty ↔ simulator', () => {
   it('authorises and survives a corrupted frame (NAK and repeat over the real pty)', async () => {
-    const clock = createSystemClock();
+    const clock = systemDeviceClock();
     const pair = await createPtyPair('zvt');
     cleanups.push(() => pair.close());
     const deviceEnd = await openPtyDeviceEnd(pair.devicePath);
@@ -46,7 +46,7 @@ describe('ZVT wire mode: serialport adapter ↔ socat pty ↔ simulator', () => 
 
 describe('ZVT over TCP on loopback', () => {
   it('registers, authorises, declines; an unplugged terminal drops the connection and the driver says so', async () => {
-    const clock = createSystemClock();
+    const clock = systemDeviceClock();
     const sim = new PaymentTerminalSimulator({ clock, linkKind: 'tcp', think: FAST });
     const server = await startZvtTcpServer(sim);
     cleanups.push(() => server.close());
