@@ -9,6 +9,8 @@ export interface FakeClock extends DeviceClock {
   /** Move time forward, firing due timers in due order (ties in creation order). */
   advance(ms: number): void;
   pendingTimers(): number;
+  /** ms until the next timer is due, or null when none is pending (jump there instead of ticking). */
+  nextDueIn(): number | null;
 }
 
 export function createFakeClock(start = 0): FakeClock {
@@ -45,5 +47,10 @@ export function createFakeClock(start = 0): FakeClock {
       now = target;
     },
     pendingTimers: () => timers.size,
+    nextDueIn() {
+      let dueAt = Infinity;
+      for (const timer of timers.values()) dueAt = Math.min(dueAt, timer.due);
+      return dueAt === Infinity ? null : Math.max(0, dueAt - now);
+    },
   };
 }

@@ -1,60 +1,15 @@
 /**
- * A fake DeviceClock that can also say when its next timer is due, so a test can
- * jump straight there instead of ticking millisecond by millisecond — and can tell
- * a wedged driver (nothing scheduled, promise still pending) from a slow one.
- * Test-only.
+ * Drive the devices' fake clock from a test: jump to the next due timer
+ * instead of ticking millisecond by millisecond, and tell a wedged driver
+ * (nothing scheduled, promise still pending) from a slow one. Test-only.
  */
-import type { DeviceClock } from '../../../contract/clock.ts';
+import { createFakeClock, type FakeClock } from '../../../testing/fake-clock.ts';
 
-export interface SteppingClock extends DeviceClock {
-  advance(ms: number): void;
-  pendingTimers(): number;
-  /** ms until the next timer is due, or null when none is pending. */
-  nextDueIn(): number | null;
-}
+/** The devices' fake clock, started at a realistic date (card expiry checks read it). */
+export type SteppingClock = FakeClock;
 
 export function createSteppingClock(start = Date.UTC(2026, 10, 23, 9, 0, 0)): SteppingClock {
-  let now = start;
-  let nextId = 1;
-  const timers = new Map<number, { due: number; fn: () => void }>();
-  const nextDue = (limit: number): number | undefined => {
-    let dueId: number | undefined;
-    let dueAt = Infinity;
-    for (const [id, timer] of timers) {
-      if (timer.due <= limit && timer.due < dueAt) {
-        dueAt = timer.due;
-        dueId = id;
-      }
-    }
-    return dueId;
-  };
-  return {
-    now: () => now,
-    setTimeout(fn, ms) {
-      const id = nextId++;
-      timers.set(id, { due: now + Math.max(0, ms), fn });
-      return id;
-    },
-    clearTimeout(handle) {
-      if (typeof handle === 'number') timers.delete(handle);
-    },
-    advance(ms) {
-      const target = now + ms;
-      for (let id = nextDue(target); id !== undefined; id = nextDue(target)) {
-        const timer = timers.get(id)!;
-        timers.delete(id);
-        now = Math.max(now, timer.due);
-        timer.fn();
-      }
-      now = target;
-    },
-    pendingTimers: () => timers.size,
-    nextDueIn() {
-      let dueAt = Infinity;
-      for (const timer of timers.values()) dueAt = Math.min(dueAt, timer.due);
-      return dueAt === Infinity ? null : Math.max(0, dueAt - now);
-    },
-  };
+  return createFakeClock(start);
 }
 
 /** Let promise callbacks run: the clock is synchronous, promises are not. */
