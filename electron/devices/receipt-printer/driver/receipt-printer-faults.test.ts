@@ -3,45 +3,15 @@
  * right completion code and status, no unhandled rejection, no timer left, no
  * listener leaked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ByteTransport } from '../../transport/byte-transport.ts';
+import { describe, expect, it } from 'vitest';
+import { countingTransport, failOnUnhandledRejections } from '../../testing/leak-checks.ts';
 import { createMemoryLink } from '../../transport/memory-transport.ts';
 import { ReceiptPrinterSimulator } from '../../../../native-mocks/receipt-printer/receipt-printer-sim.ts';
 import { createVirtualClock } from '../../payment/zvt/driver/virtual-clock.ts';
 import { createMonoBitmap } from './mono-bitmap.ts';
 import { ReceiptPrinter } from './receipt-printer.ts';
 
-function counting(inner: ByteTransport): ByteTransport & { live(): number } {
-  let live = 0;
-  const track = (off: () => void) => {
-    live++;
-    let done = false;
-    return () => {
-      if (!done) live--;
-      done = true;
-      off();
-    };
-  };
-  return {
-    get isOpen() {
-      return inner.isOpen;
-    },
-    description: inner.description,
-    write: (b) => inner.write(b),
-    close: () => inner.close(),
-    onData: (l) => track(inner.onData(l)),
-    onClose: (l) => track(inner.onClose(l)),
-    live: () => live,
-  };
-}
-
-const unhandled: unknown[] = [];
-const onUnhandled = (r: unknown) => unhandled.push(r);
-beforeAll(() => process.on('unhandledRejection', onUnhandled));
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUnhandledRejections();
 
 type Outcome = [string, string | undefined];
 interface Row {
@@ -74,7 +44,7 @@ describe('receipt printer fault matrix (sim mode, 115200 baud)', () => {
       it(`${fault} ${JSON.stringify(options)} × ${command}`, async () => {
         const clock = createVirtualClock();
         const link = createMemoryLink({ baud: 115_200, clock });
-        const host = counting(link.host);
+        const host = countingTransport(link.host);
         const sim = new ReceiptPrinterSimulator({ clock });
         const detach = sim.attach(link.device, { unplug: () => link.unplug() });
         const printer = new ReceiptPrinter({ clock, transport: host, baud: 115_200 });

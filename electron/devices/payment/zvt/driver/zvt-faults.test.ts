@@ -3,45 +3,14 @@
  * right completion code and device status, with no unhandled rejection, no
  * timer left behind and no listener leaked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ByteTransport } from '../../../transport/byte-transport.ts';
+import { describe, expect, it } from 'vitest';
+import { countingTransport, failOnUnhandledRejections } from '../../../testing/leak-checks.ts';
 import { createMemoryLink } from '../../../transport/memory-transport.ts';
 import { PaymentTerminalSimulator } from '../../../../../native-mocks/payment-terminal/payment-terminal-sim.ts';
 import { createVirtualClock } from './virtual-clock.ts';
 import { ZvtTerminal } from './zvt-terminal.ts';
 
-/** Counts live onData/onClose subscriptions, to prove the driver removes what it adds. */
-function counting(inner: ByteTransport): ByteTransport & { live(): number } {
-  let live = 0;
-  const track = (off: () => void) => {
-    live++;
-    let done = false;
-    return () => {
-      if (!done) live--;
-      done = true;
-      off();
-    };
-  };
-  return {
-    get isOpen() {
-      return inner.isOpen;
-    },
-    description: inner.description,
-    write: (b) => inner.write(b),
-    close: () => inner.close(),
-    onData: (l) => track(inner.onData(l)),
-    onClose: (l) => track(inner.onClose(l)),
-    live: () => live,
-  };
-}
-
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => process.on('unhandledRejection', onUnhandled));
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
+failOnUnhandledRejections();
 
 type Command = 'authorise' | 'register' | 'statusEnquiry' | 'repeatReceipt' | 'endOfDay';
 const COMMANDS: Command[] = ['authorise', 'register', 'statusEnquiry', 'repeatReceipt', 'endOfDay'];
@@ -71,7 +40,7 @@ describe('ZVT fault matrix (sim mode, serial framing, 9600 baud)', () => {
       it(`${fault} ${JSON.stringify(options)} × ${command}`, async () => {
         const clock = createVirtualClock();
         const link = createMemoryLink({ baud: 9600, clock });
-        const host = counting(link.host);
+        const host = countingTransport(link.host);
         const sim = new PaymentTerminalSimulator({ clock, linkKind: 'serial' });
         const detach = sim.attach(link.device, { unplug: () => link.unplug() });
         const terminal = new ZvtTerminal({ clock, transport: host, linkKind: 'serial' });
