@@ -24,6 +24,7 @@
  * receiver does: it reads LEN bytes, then the CRCC, then NAKs). On an oversize LEN we
  * cannot trust LEN, so we report it and rescan the two LEN bytes for a new STX.
  */
+import { wireEventSink } from '../shared/wire-events.ts';
 import { crc16Xmodem } from '../shared/crc16.ts';
 
 export const STX = 0xf2;
@@ -80,19 +81,8 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): CardReade
   let state: 'idle' | 'dle' | 'length' | 'body' = 'idle';
   let filled = 0;
   let needed = 0;
-  let garbage = 0;
-  let out: CardReaderWireEvent[] = [];
-
-  const flushGarbage = (): void => {
-    if (garbage > 0) {
-      out.push({ kind: 'error', reason: 'garbage', bytes: garbage });
-      garbage = 0;
-    }
-  };
-  const emit = (event: CardReaderWireEvent): void => {
-    flushGarbage();
-    out.push(event);
-  };
+  const sink = wireEventSink<CardReaderWireEvent>((bytes) => ({ kind: 'error', reason: 'garbage', bytes }));
+  const { emit, flushGarbage } = sink;
 
   const feedIdle = (byte: number): void => {
     switch (byte) {
@@ -112,7 +102,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): CardReade
         state = 'dle';
         return;
       default:
-        garbage++;
+        sink.garbage();
     }
   };
 
@@ -126,7 +116,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): CardReade
         if (byte === EOT) {
           emit({ kind: 'cancel' });
         } else {
-          garbage++; // the lone DLE
+          sink.garbage(); // the lone DLE
           feedIdle(byte);
         }
         return;
@@ -167,15 +157,13 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): CardReade
 
   return {
     push(chunk) {
-      out = [];
       for (const byte of chunk) feed(byte);
-      flushGarbage();
-      return out;
+      return sink.take();
     },
     reset() {
       state = 'idle';
       filled = 0;
-      garbage = 0;
+      sink.reset();
     },
     get bufferedBytes() {
       return state === 'length' || state === 'body' ? filled : 0;

@@ -24,6 +24,7 @@
  * malformed and we go back to hunting for DLE STX. An oversize message is skipped up
  * to its DLE ETX + CRC, so bytes inside it are never mistaken for ACK or NAK.
  */
+import { wireEventSink } from '../../shared/wire-events.ts';
 import { crc16Kermit } from '../../shared/crc16.ts';
 import { apduTotalLength, DEFAULT_MAX_APDU_LENGTH } from './apdu.ts';
 
@@ -89,19 +90,8 @@ export function createSerialFrameDecoder(options: ZvtDecoderOptions = {}): ZvtSe
   let consumed = 0; // bytes on the wire of the current message, for error reports
   let crcLow = 0;
   let skipCrcLeft = 0;
-  let garbage = 0;
-  let out: ZvtSerialEvent[] = [];
-
-  const flushGarbage = (): void => {
-    if (garbage > 0) {
-      out.push({ kind: 'error', reason: 'garbage', bytes: garbage });
-      garbage = 0;
-    }
-  };
-  const emit = (event: ZvtSerialEvent): void => {
-    flushGarbage();
-    out.push(event);
-  };
+  const sink = wireEventSink<ZvtSerialEvent>((bytes) => ({ kind: 'error', reason: 'garbage', bytes }));
+  const { emit, flushGarbage } = sink;
   const startMessage = (): void => {
     flushGarbage();
     state = 'body';
@@ -115,13 +105,13 @@ export function createSerialFrameDecoder(options: ZvtDecoderOptions = {}): ZvtSe
         if (byte === DLE) state = 'idleDle';
         else if (byte === ACK) emit({ kind: 'ack' });
         else if (byte === NAK) emit({ kind: 'nak' });
-        else garbage++;
+        else sink.garbage();
         return;
       case 'idleDle':
         if (byte === STX) {
           startMessage();
         } else {
-          garbage++; // the DLE
+          sink.garbage(); // the DLE
           state = 'idle';
           feed(byte);
         }
@@ -199,15 +189,13 @@ export function createSerialFrameDecoder(options: ZvtDecoderOptions = {}): ZvtSe
 
   return {
     push(chunk) {
-      out = [];
       for (const byte of chunk) feed(byte);
-      flushGarbage();
-      return out;
+      return sink.take();
     },
     reset() {
       state = 'idle';
       length = 0;
-      garbage = 0;
+      sink.reset();
     },
     get bufferedBytes() {
       return state === 'body' || state === 'bodyDle' || state === 'crcLow' || state === 'crcHigh' ? length : 0;
