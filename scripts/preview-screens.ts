@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ViewModelSchema, type Language, type LocalizedText, type StepView, type ViewModel } from '../electron/contract/index.ts';
@@ -69,7 +69,14 @@ function frame(stepTitle: LocalizedText, current: number, extra: Partial<typeof 
   return { ...FRAME, ...extra, stepTitle, progress: { current, total } };
 }
 
-type Fixture = { name: string; build(lang: Language): ViewModel | null; landscape?: boolean; bridge?: 'none' | 'drop' };
+type Fixture = {
+  name: string;
+  build(lang: Language): ViewModel | null;
+  landscape?: boolean;
+  bridge?: 'none' | 'drop';
+  /** What a person does on the screen before it is shot (e.g. type part of a password). */
+  act?(page: Page): Promise<void>;
+};
 
 const common = (language: Language, epoch = 7) => ({ language, sessionEpoch: epoch, idle: { phase: 'active' as const }, helpOpen: false });
 
@@ -217,11 +224,63 @@ const FIXTURES: Fixture[] = [
         ],
       }),
   },
+  ...ekeyFixtures(),
   { name: 'step-take-card', build: (l) => step(l, frame(L('خذ بطاقتك', 'Take your card'), 5, { canGoBack: false, canCancel: false }), { kind: 'take-card', stepId: 'eject', phase: 'take', body: L('خذ بطاقتك من الفتحة.', 'Please take your card from the slot.') }) },
   { name: 'out-of-service', build: (l) => ({ screen: 'out-of-service', ...common(l), reason: L('الجهاز خارج الخدمة مؤقتًا للصيانة.', 'This kiosk is temporarily out of service for maintenance.') }), landscape: true },
   { name: 'connecting', build: () => null, bridge: 'none' },
   { name: 'reconnecting', build: (l) => ({ screen: 'menu', ...common(l), services: SERVICES.slice(0, 4).map((s) => ({ ...s })) }), bridge: 'drop' },
 ];
+
+// ───────────── eKey password step and e-receipt final screens ─────────────
+
+function ekeyFixtures(): Fixture[] {
+  const rules = { minLength: 10, maxLength: 64, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: true, forbidPersonalData: true };
+  const passwordStep = (l: Language, extra: Partial<Extract<StepView, { kind: 'password' }>> = {}) =>
+    step(l, frame(L('كلمة المرور', 'Password'), 4, {}, 7), { kind: 'password', stepId: 'password', rules, ...extra });
+  const typeOnOsk = async (page: Page, text: string) => {
+    for (const ch of text) {
+      const upper = ch !== ch.toLowerCase();
+      if (upper) await page.getByTestId('osk-shift').click();
+      await page.locator(`[data-testid="osk-key"][data-key="${ch}"]`).click();
+    }
+  };
+  const final = (l: Language, sms: 'offer' | 'sending' | 'sent' | 'failed') =>
+    step(l, frame(L('تم', 'Done'), 7, { canGoBack: false, canCancel: false }, 7), {
+      kind: 'message',
+      stepId: 'done',
+      tone: 'success',
+      body: L('سُجّل مفتاحك الإلكتروني. الرقم المرجعي: TEST-0000-0042.', 'Your eKey is registered. Reference: TEST-0000-0042.'),
+      continueLabel: L('إنهاء', 'Finish'),
+      qrPayload: 'https://receipt.example.invalid/r/TEST00000042',
+      smsReceipt: sms,
+    });
+  return [
+    { name: 'step-password-empty', build: (l) => passwordStep(l) },
+    {
+      name: 'step-password-partly',
+      build: (l) => passwordStep(l),
+      act: async (page) => {
+        await typeOnOsk(page, 'harbour7');
+      },
+    },
+    {
+      name: 'step-password-valid',
+      build: (l) => passwordStep(l),
+      act: async (page) => {
+        await typeOnOsk(page, 'Harbour-Lamp7!');
+        await page.getByTestId('password-confirm').click();
+        await typeOnOsk(page, 'Harbour-Lamp7!');
+      },
+    },
+    {
+      name: 'step-password-core-says-no',
+      build: (l) => passwordStep(l, { violations: ['reused'], error: L('لا يمكنك استخدام إحدى كلمات مرورك الأخيرة.', 'You cannot use one of your recent passwords.') }),
+    },
+    { name: 'step-final-ereceipt-offer', build: (l) => final(l, 'offer') },
+    { name: 'step-final-ereceipt-sent', build: (l) => final(l, 'sent') },
+    { name: 'step-final-ereceipt-failed', build: (l) => final(l, 'failed') },
+  ];
+}
 
 // ───────────── Static server + a minimal bridge ─────────────
 
@@ -313,6 +372,7 @@ async function shoot(browser: Browser, origin: string, fixture: Fixture, languag
   } else {
     await page.locator('.app').waitFor();
   }
+  await fixture.act?.(page);
   await page.evaluate('document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))');
 
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -21,6 +21,7 @@ const PATHS = {
   pause: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM10 9v6M14 9v6',
   clear: 'M4 7h16M9 7V5h6v2M7 7l1 13h8l1-13',
   keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M8 14h8',
+  phone: 'M8 2h8a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zM11 18h2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

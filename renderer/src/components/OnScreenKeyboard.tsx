@@ -2,7 +2,7 @@ import { useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../electron/contract/index.ts';
 import { localDigits } from '../i18n/format.ts';
-import { LAYOUTS, hasShift, initialLayout, nextLayout, switchableLayouts, toggleShift, type KeyboardKind, type LayoutName } from './keyboard-layouts.ts';
+import { LAYOUTS, hasShift, initialLayout, isShifted, nextLayout, switchableLayouts, toggleShift, unshifted, type KeyboardKind, type LayoutName } from './keyboard-layouts.ts';
 import type { KeyAction } from './keyboard-logic.ts';
 import { Icon } from './Icon.tsx';
 
@@ -29,14 +29,15 @@ export function OnScreenKeyboard({ keyboard, language, fieldLabel, onKey }: Prop
   const canSwitch = switchableLayouts(keyboard).length > 1;
   const target = nextLayout(layout, keyboard);
   const isNumeric = layout === 'numeric';
-  const shifted = layout === 'englishShift';
+  const shifted = isShifted(layout);
   const rows = LAYOUTS[layout];
   const typeChar = (char: string) => {
     onKey({ type: 'char', char });
     // Shift is one-shot, as on a phone: the next letter only.
-    if (shifted) setLayout('english');
+    if (shifted) setLayout(toggleShift(layout));
   };
-  const label = (char: string) => (/[0-9]/.test(char) ? localDigits(char, language) : char);
+  // Digits are labelled the citizen's way, except on a password, where the key must show exactly the character it types.
+  const label = (char: string) => (/[0-9]/.test(char) && keyboard !== 'password' ? localDigits(char, language) : char);
 
   const charKey = (char: string) => (
     <button type="button" key={char} className="osk__key" data-testid="osk-key" data-key={char} aria-label={label(char)} onPointerDown={keepFocus} onClick={() => typeChar(char)}>
@@ -55,7 +56,7 @@ export function OnScreenKeyboard({ keyboard, language, fieldLabel, onKey }: Prop
   );
 
   return (
-    <div className={`osk osk--${layout === 'englishShift' ? 'english' : layout}`} data-testid="osk" data-layout={layout} role="group" aria-label={`${t('keyboard.label')} — ${t('keyboard.typingIn', { field: fieldLabel })}`}>
+    <div className={`osk osk--${unshifted(layout) === 'password' ? 'english' : unshifted(layout)}`} data-testid="osk" data-layout={layout} role="group" aria-label={`${t('keyboard.label')} — ${t('keyboard.typingIn', { field: fieldLabel })}`}>
       {isNumeric ? (
         <div className="osk__pad" dir="ltr">
           {rows.flat().filter((c) => c !== '0').map(charKey)}

@@ -8,8 +8,12 @@
  * right in both page directions. The keyboard's chrome (layout switch,
  * space, clear, backspace) follows the page direction and mirrors in Arabic.
  */
-export type LayoutName = 'arabic' | 'english' | 'englishShift' | 'email' | 'numeric';
-export type KeyboardKind = 'text' | 'numeric' | 'email' | 'phone';
+export type LayoutName = 'arabic' | 'english' | 'englishShift' | 'email' | 'numeric' | 'password' | 'passwordShift';
+/** A field's keyboard kind from the core, plus `password` (the eKey password step: Latin letters, digits, symbols). */
+export type KeyboardKind = 'text' | 'numeric' | 'email' | 'phone' | 'password';
+
+/** The symbols a password policy counts, on their own row (no Arabic: the gateway's rules are about Latin case). */
+const SYMBOLS = ['!', '@', '#', '$', '%', '&', '*', '?', '_', '+'];
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -39,6 +43,20 @@ export const LAYOUTS: Record<LayoutName, readonly (readonly string[])[]> = {
     ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '@'],
     ['z', 'x', 'c', 'v', 'b', 'n', 'm', '.', '-', '_'],
   ],
+  password: [
+    DIGITS,
+    ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+    ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
+    ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '='],
+    SYMBOLS,
+  ],
+  passwordShift: [
+    DIGITS,
+    ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P'],
+    ['A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', '-'],
+    ['Z', 'X', 'C', 'V', 'B', 'N', 'M', ',', '.', '='],
+    SYMBOLS,
+  ],
   // A phone-style pad: 1-2-3 on top in every language. Clear and backspace sit beside 0.
   numeric: [
     ['1', '2', '3'],
@@ -52,6 +70,7 @@ export const LAYOUTS: Record<LayoutName, readonly (readonly string[])[]> = {
 export function initialLayout(keyboard: KeyboardKind, language: 'ar' | 'en'): LayoutName {
   if (keyboard === 'numeric' || keyboard === 'phone') return 'numeric';
   if (keyboard === 'email') return 'email';
+  if (keyboard === 'password') return 'password';
   return language === 'ar' ? 'arabic' : 'english';
 }
 
@@ -59,13 +78,14 @@ export function initialLayout(keyboard: KeyboardKind, language: 'ar' | 'en'): La
 export function switchableLayouts(keyboard: KeyboardKind): LayoutName[] {
   if (keyboard === 'text') return ['arabic', 'english'];
   if (keyboard === 'email') return ['email'];
+  if (keyboard === 'password') return ['password'];
   return ['numeric'];
 }
 
 /** The layout the switch key goes to (shift is a state of English, not a layout of its own). */
 export function nextLayout(current: LayoutName, keyboard: KeyboardKind): LayoutName {
   const choices = switchableLayouts(keyboard);
-  const base: LayoutName = current === 'englishShift' ? 'english' : current;
+  const base = unshifted(current);
   const i = choices.indexOf(base);
   return choices[(i + 1) % choices.length] ?? base;
 }
@@ -74,9 +94,20 @@ export function nextLayout(current: LayoutName, keyboard: KeyboardKind): LayoutN
 export function toggleShift(current: LayoutName): LayoutName {
   if (current === 'english') return 'englishShift';
   if (current === 'englishShift') return 'english';
+  if (current === 'password') return 'passwordShift';
+  if (current === 'passwordShift') return 'password';
   return current;
 }
 
+export function isShifted(layout: LayoutName): boolean {
+  return layout === 'englishShift' || layout === 'passwordShift';
+}
+
+/** The layout without shift (for styling and for the layout switch). */
+export function unshifted(layout: LayoutName): LayoutName {
+  return isShifted(layout) ? toggleShift(layout) : layout;
+}
+
 export function hasShift(layout: LayoutName): boolean {
-  return layout === 'english' || layout === 'englishShift';
+  return layout === 'english' || layout === 'englishShift' || layout === 'password' || layout === 'passwordShift';
 }

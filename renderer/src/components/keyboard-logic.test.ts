@@ -49,6 +49,17 @@ describe('on-screen keyboard logic', () => {
     expect(LAYOUTS.englishShift.flat().join('')).toBe(LAYOUTS.english.flat().join('').toUpperCase());
   });
 
+  it('a password keyboard has Latin letters with shift, digits and the symbols a policy counts, and no Arabic layout', () => {
+    expect(initialLayout('password', 'ar')).toBe('password');
+    expect(switchableLayouts('password')).toEqual(['password']);
+    expect(hasShift('password')).toBe(true);
+    expect(toggleShift('password')).toBe('passwordShift');
+    expect(toggleShift('passwordShift')).toBe('password');
+    const keys = LAYOUTS.password.flat().join('');
+    for (const needed of ['a', 'z', '0', '9', '!', '@', '#', '?']) expect(keys).toContain(needed);
+    expect(LAYOUTS.passwordShift.flat().join('')).toBe(keys.toUpperCase());
+  });
+
   it('maxLength counts characters, not UTF-16 units, and a full field ignores more keys but not backspace', () => {
     const full = applyKey(applyKey('', { type: 'char', char: 'أ' }, 2), { type: 'char', char: 'ب' }, 2);
     expect(full).toBe('أب');

@@ -6,6 +6,7 @@ import { FingerprintStep } from './FingerprintStep.tsx';
 import { OtpStep } from './OtpStep.tsx';
 import { RatingStep } from './RatingStep.tsx';
 import { PayStep } from './PayStep.tsx';
+import { PasswordStep } from './PasswordStep.tsx';
 
 /** One component per step kind; `key` on the step id resets local state between steps. */
 export function StepBody({ step, language }: { step: StepView; language: Language }) {
@@ -36,5 +37,7 @@ export function StepBody({ step, language }: { step: StepView; language: Languag
       return <RatingStep key={step.stepId} step={step} language={language} />;
     case 'pay':
       return <PayStep step={step} language={language} />;
+    case 'password':
+      return <PasswordStep key={step.stepId} step={step} language={language} />;
   }
 }

@@ -44,6 +44,8 @@ export function MessageStep({ step, language }: { step: Of<'message'>; language:
           <figcaption>{t('message.qr')}</figcaption>
         </figure>
       )}
+      {step.smsReceipt && <SmsReceipt state={step.smsReceipt} onSend={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: { sendSms: true } })} />}
+      {step.qrPayload && <p className="step__hint">{t('message.noPaper')}</p>}
       {step.continueLabel && (
         <FrameActions>
           <button type="button" className="button button--primary button--large" data-testid="btn-continue" onClick={() => void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: {} })}>
@@ -52,6 +54,25 @@ export function MessageStep({ step, language }: { step: Of<'message'>; language:
         </FrameActions>
       )}
     </section>
+  );
+}
+
+/** The e-receipt by SMS to the registered mobile: offered once, then its state in words. */
+function SmsReceipt({ state, onSend }: { state: NonNullable<Of<'message'>['smsReceipt']>; onSend(): void }) {
+  const { t } = useTranslation();
+  if (state === 'offer') {
+    return (
+      <button type="button" className="button button--secondary message__sms" data-testid="ereceipt-sms" onClick={onSend}>
+        <Icon name="phone" /> {t('message.smsOffer')}
+      </button>
+    );
+  }
+  const text = state === 'sending' ? t('message.smsSending') : state === 'sent' ? t('message.smsSent') : t('message.smsFailed');
+  return (
+    <p className={`message__sms-state message__sms-state--${state}`} role="status" data-testid="ereceipt-sms-state" data-state={state}>
+      {state === 'sending' && <span className="spinner" aria-hidden="true" />}
+      {text}
+    </p>
   );
 }
 
