@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { openSqliteJournal } from './journal/sqlite-journal-store.ts';
-import { cprHasher, loadOrCreateJournalKey } from './journal/personal-data.ts';
+import { cprHasher, cprSealer, loadOrCreateJournalKey, type CprSealer } from './journal/personal-data.ts';
+import { scheduleJournalRetention } from './journal/journal-retention.ts';
 import { guardJournal, unavailableJournal } from './journal/guarded-journal.ts';
 import { withCrashPoint } from './journal/crash-point.ts';
 import { JournalUnavailableError } from './journal/journal-errors.ts';
@@ -93,17 +94,25 @@ async function startHardware(config: KioskConfig, clock: Clock, logger: Logger, 
 function openJournal(dataDir: string, clock: Clock, logger: Logger, onUnavailable: (error: JournalUnavailableError) => void) {
   try {
     const key = loadOrCreateJournalKey(join(dataDir, 'journal.key'));
-    const store = openSqliteJournal({ file: join(dataDir, 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(key), maxPages: 64 * 1024 });
+    const sealer = cprSealer(key);
+    const store = openSqliteJournal({ file: join(dataDir, 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(key), sealCpr: sealer.seal, maxPages: 64 * 1024 });
     return { store: guardJournal(withCrashPoint(store), (error) => {
       logger.fatal({ reason: error.reason, err: error.message }, 'journal unavailable; going out of service');
       onUnavailable(error);
-    }), failure: null };
+    }), failure: null, sealer: sealer as CprSealer | null };
   } catch (error) {
     const failure = error instanceof JournalUnavailableError ? error : new JournalUnavailableError('unwritable', (error as Error).message);
     logger.fatal({ reason: failure.reason, err: failure.message }, 'journal cannot be opened; kiosk out of service');
-    return { store: unavailableJournal(failure), failure };
+    return { store: unavailableJournal(failure), failure, sealer: null };
   }
 }
+
+/**
+ * How long finished journal records are kept. Long enough for disputes and
+ * audits of a payment (chargebacks are raised within months), short enough
+ * that the size cap is never reached by a busy kiosk.
+ */
+const JOURNAL_RETENTION_DAYS = 180;
 
 /** A start-up problem with one clear sentence for the console. */
 export class StartupError extends Error {
@@ -143,6 +152,8 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     else logger.info({ reason: event.reason }, 'scan rejected');
   });
   if (journal.failure) core.setOutOfService('journal', journal.failure.message);
+  // Finished records past the retention are deleted daily (never unfinished or unsettled ones).
+  const retention = journal.failure ? null : scheduleJournalRetention({ journal: journal.store, clock, retentionDays: JOURNAL_RETENTION_DAYS, logger });
   // End-of-day settlement at the configured local time (and on demand from technician mode, to come).
   const settlementSchedule =
     hardware && !journal.failure
@@ -159,6 +170,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
   const closeHardware = async () => {
     settlementSchedule?.stop();
+    retention?.stop();
     await hardware?.close().catch(() => {});
     await host?.close().catch(() => {});
   };
