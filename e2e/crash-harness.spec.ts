@@ -158,8 +158,9 @@ async function crashRun(browser: Browser, service: Service, c: CrashCase, writes
     const recovered = await restart(terminal, true);
     await recovered.stop();
     const after = readJournal(journalFile, { copy: false });
-    const applications = (await gateway.ledger()).applications.filter((a) => a.idempotencyKey);
-    violations.push(...checkInvariants({ terminal: terminal.ledger().entries, applications, atCrash, after, sinceEventId }));
+    const ledger = await gateway.ledger();
+    const applications = ledger.applications.filter((a) => a.idempotencyKey);
+    violations.push(...checkInvariants({ terminal: terminal.ledger().entries, applications, atCrash, after, sinceEventId, smsReceipts: ledger.smsReceipts }));
   } catch (error) {
     violations.push(`harness could not complete the case: ${(error as Error).message.split('\n')[0]}`);
   } finally {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config/config-error.ts';
@@ -34,7 +34,10 @@ export async function runBrowserShell(argv: string[]): Promise<void> {
 
   // Tests and benchmarks learn the address from this file instead of scraping the console.
   if (process.env.KIOSK_READY_FILE) {
-    writeFileSync(process.env.KIOSK_READY_FILE, JSON.stringify({ url, origin: running.origin, token: running.token, pid: process.pid, simulators: running.simulators }));
+    // Written whole, then renamed: a watcher never reads a half-written file.
+    const readyFile = process.env.KIOSK_READY_FILE;
+    writeFileSync(`${readyFile}.tmp`, JSON.stringify({ url, origin: running.origin, token: running.token, pid: process.pid, simulators: running.simulators }));
+    renameSync(`${readyFile}.tmp`, readyFile);
   }
 
   if (running.simulators) console.log(`Simulated hardware control panel: ${running.simulators.panelUrl}`);

@@ -14,7 +14,7 @@ import { loadServiceCatalogue } from './catalogue/service-catalogue.ts';
 import { unavailablePorts } from './flow/unavailable-ports.ts';
 import { startKioskHardware } from './hardware/kiosk-hardware.ts';
 import type { SimulatorHost, SimulatorHostFactory } from './hardware/simulator-host.ts';
-import { recoverUnfinishedWork, type RecoveredRun } from './recovery/startup-recovery.ts';
+import { recoverUnfinishedWork, type NotifyCitizen, type RecoveredRun } from './recovery/startup-recovery.ts';
 import { scheduleSettlement } from './settlement/settlement-scheduler.ts';
 import { settle } from './settlement/settlement.ts';
 import { zvtSettlementPort } from './settlement/zvt-settlement-adapter.ts';
@@ -141,7 +141,14 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   const { host, hardware } = await startHardware(config, clock, logger, options.simulatorHost);
   const ports = hardware?.ports ?? unavailablePorts();
   // Before the first citizen: settle whatever a crash or power cut left unfinished.
-  const recovered = journal.failure ? [] : await recoverUnfinishedWork({ journal: journal.store, terminal: ports.terminal, gateway: ports.gateway, logger }).catch((error: Error) => {
+  // A citizen whose payment a crash interrupted is told by SMS, to the mobile registered for their CPR (bilingual text).
+  const notify: NotifyCitizen = async ({ cpr, reference, text, idempotencyKey }) => {
+    const sent = await ports.gateway.sendSmsReceipt({ to: { cpr }, language: 'ar', reference, text, sessionId: idempotencyKey.split(':')[0] ?? 'recovery' }, AbortSignal.timeout(30_000));
+    return sent.ok;
+  };
+  const recovered = journal.failure
+    ? []
+    : await recoverUnfinishedWork({ journal: journal.store, terminal: ports.terminal, gateway: ports.gateway, logger, notify, ...(journal.sealer ? { openCpr: journal.sealer.open } : {}) }).catch((error: Error) => {
     logger.error({ err: error.message }, 'start-up recovery failed');
     return [];
   });

@@ -57,6 +57,16 @@ describe('crash harness invariants', () => {
     expect(violations.join('\n')).toMatch(/nothing-taken.*standing charge/);
   });
 
+  it('finds a citizen left without proof and not told, and a text recovery claims but the gateway never sent', () => {
+    const atCrash: JournalSnapshot = { intents: paidAndSubmitted.intents.slice(0, 1), events: [] };
+    const refunded = (citizen: string) => ({ intents: atCrash.intents, events: [{ id: 1, type: 'recovery', detail: { run: RUN.slice(0, 64), result: 'refunded', detail: 'reversed', citizen } }] });
+    const books = { terminal: [charge(1, 'reversed'), reversalEntry(1)], applications: [], atCrash };
+    expect(checkInvariants({ ...books, after: refunded('not-reachable') }).join('\n')).toMatch(/citizen was not told \(not-reachable\)/);
+    expect(checkInvariants({ ...books, after: refunded('told-by-sms'), smsReceipts: [] }).join('\n')).toMatch(/gateway sent no such SMS/);
+    const told = checkInvariants({ ...books, after: refunded('told-by-sms'), smsReceipts: [{ reference: 'ABCD1234', text: 'Khidma: … your payment of BD 1.000 was refunded' }] });
+    expect(told.filter((v) => /told|SMS/.test(v))).toEqual([]);
+  });
+
   it('knows the run of every key the kiosk writes', () => {
     for (const suffix of ['', ':pay:2', ':reversal:0001', ':print:receipt', ':qr']) expect(runOf(`${RUN}${suffix}`)).toBe(RUN);
   });

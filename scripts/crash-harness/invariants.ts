@@ -114,6 +114,8 @@ export interface CaseBooks {
   after: JournalSnapshot;
   /** Recovery events of the final restart are those after this event id (default: the last event at the crash). */
   sinceEventId?: number;
+  /** The gateway's SMS receipts of this case: a citizen recovery says it told must have been texted. */
+  smsReceipts?: readonly { reference: string; text: string }[];
 }
 
 /**
@@ -123,7 +125,8 @@ export interface CaseBooks {
  *  3. every charge, reversal and application is recorded in the journal as it happened;
  *  4. at most one application per idempotency key, and none paid by a charge that does not stand;
  *  5. no intent is left unfinished after recovery;
- *  6. every run recovery had to settle has a recovery event (the citizen's case for the technician) that tells the truth.
+ *  6. every run recovery had to settle has a recovery event (the citizen's case for the technician) that tells the truth;
+ *  7. a citizen whose money moved and who left without a receipt is told what became of it (an SMS the gateway really sent).
  */
 export function checkInvariants(books: CaseBooks): string[] {
   const violations: string[] = [];
@@ -186,6 +189,14 @@ export function checkInvariants(books: CaseBooks): string[] {
       if (result === 'nothing-taken' && paid) violations.push(`recovery recorded "${String(event.detail.detail)}" (nothing-taken) for run ${run.slice(0, 8)}…, but the terminal holds a standing charge (receipt ${standing[0]!.receiptNumber})`);
       if (result === 'completed' && !submitted) violations.push(`recovery recorded "completed" for run ${run.slice(0, 8)}…, but the gateway has no application for it`);
       if (result === 'refunded' && !charges.some((c) => c.state === 'reversed')) violations.push(`recovery recorded "refunded" for run ${run.slice(0, 8)}…, but no charge was reversed on the terminal`);
+      // 7. The citizen who left without proof is told.
+      const told = String(event.detail.citizen ?? 'none');
+      if ((result === 'completed' || result === 'refunded') && charges.length > 0 && told !== 'had-proof' && told !== 'told-by-sms') {
+        violations.push(`recovery ${result} run ${run.slice(0, 8)}… but the citizen was not told (${told})`);
+      }
+      if (told === 'told-by-sms' && books.smsReceipts && !books.smsReceipts.some((sms) => sms.text.includes(result === 'refunded' ? 'refunded' : 'submitted'))) {
+        violations.push(`recovery says the citizen of run ${run.slice(0, 8)}… was texted, but the gateway sent no such SMS`);
+      }
     }
   }
   return violations;

@@ -40,8 +40,24 @@ export interface FingerprintPort {
   captureAndMatch(reference: Uint8Array, signal: AbortSignal): Promise<FingerprintMatch>;
 }
 
-/** Failures from the gateway, already in the runtime's words. */
-export type GatewayFailure = { kind: 'unavailable' | 'timeout' | 'invalid-response' | 'circuit-open' | 'rejected'; code?: string };
+/** Failures from the gateway, already in the runtime's words. `violations`: a refused password's broken rules. */
+export type GatewayFailure = { kind: 'unavailable' | 'timeout' | 'invalid-response' | 'circuit-open' | 'rejected'; code?: string; violations?: string[] };
+
+export type OtpPurpose = 'ekey-register' | 'ekey-reset' | 'ekey-unlock' | 'contact-update' | 'identity-check';
+
+/** An eKey account as the gateway knows it (no password, ever). */
+export interface EkeyAccount {
+  status: 'not-registered' | 'active' | 'locked';
+  level: 'basic' | 'advanced' | null;
+  maskedMobile: string | null;
+}
+
+/** The eKey changes the kiosk can ask for; each is idempotent by the run's key. */
+export type EkeyChange =
+  | { action: 'register'; mobile: string; otpId: string; password: string }
+  | { action: 'upgrade'; fingerprintVerified: boolean; cardSerial: string }
+  | { action: 'reset-password'; otpId: string; password: string }
+  | { action: 'unlock'; otpId: string };
 export type GatewayResult<T> = { ok: true; value: T } | { ok: false; failure: GatewayFailure };
 
 export interface PaymentProof {
@@ -75,16 +91,21 @@ export interface GatewayPort {
   addressExists(address: { block: string; road: string; building: string }, signal: AbortSignal): Promise<GatewayResult<{ exists: boolean }>>;
   /** The address registered for this CPR (what the chip-update writes). */
   registeredAddress(cpr: string, signal: AbortSignal): Promise<GatewayResult<BahrainiAddress>>;
-  sendOtp(input: { cpr: string; mobile: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ otpId: string; expiresInSeconds: number }>>;
+  /** A code by SMS to `mobile`, or (null) to the number on record for the CPR. */
+  sendOtp(input: { cpr: string; mobile: string | null; sessionId: string; purpose?: OtpPurpose }, signal: AbortSignal): Promise<GatewayResult<{ otpId: string; expiresInSeconds: number; maskedMobile?: string }>>;
   verifyOtp(input: { otpId: string; code: string }, signal: AbortSignal): Promise<GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>>;
   /** Did a submit with this idempotency key reach the back end? (After a timeout or a crash.) */
   findSubmission(idempotencyKey: string, signal: AbortSignal): Promise<GatewayResult<{ found: true; receipt: ApplicationReceipt } | { found: false }>>;
   /** BenefitPay-style QR payment: create, then poll. */
   createQrPayment(input: { amountFils: number; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ paymentId: string; qrPayload: string; expiresInSeconds: number }>>;
   qrPaymentStatus(paymentId: string, signal: AbortSignal): Promise<GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>>;
-  /** The e-receipt by SMS (when the citizen gave a mobile number). */
-  sendSmsReceipt(input: { mobile: string; language: 'ar' | 'en'; reference: string; text: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<null>>;
+  /** The e-receipt by SMS: to the mobile number the citizen typed, or to the one registered for their CPR. */
+  sendSmsReceipt(input: { to: { mobile: string } | { cpr: string }; language: 'ar' | 'en'; reference: string; text: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<null>>;
   submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;
+  /** The password policy the gateway enforces (shown live on the password step). */
+  ekeyPasswordPolicy(signal: AbortSignal): Promise<GatewayResult<{ minLength: number; maxLength: number; requireUpper: boolean; requireLower: boolean; requireDigit: boolean; requireSymbol: boolean; forbidPersonalData: boolean }>>;
+  ekeyAccount(cpr: string, signal: AbortSignal): Promise<GatewayResult<EkeyAccount>>;
+  changeEkey(input: EkeyChange & { cpr: string; sessionId: string; idempotencyKey: string }, signal: AbortSignal): Promise<GatewayResult<EkeyAccount>>;
 }
 
 /** What the citizen takes away, on paper or as an e-receipt. No CPR, no full card number. */

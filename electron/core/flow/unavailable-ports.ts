@@ -30,6 +30,9 @@ export function unavailablePorts(): FlowPorts {
       qrPaymentStatus: async () => down,
       sendSmsReceipt: async () => down,
       submitRating: async () => down,
+      ekeyPasswordPolicy: async () => down,
+      ekeyAccount: async () => down,
+      changeEkey: async () => down,
     },
     printer: {
       printReceipt: async () => ({ kind: 'unavailable' }),

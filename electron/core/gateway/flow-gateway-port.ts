@@ -1,6 +1,6 @@
 import type { Clock } from '../clock/clock.ts';
 import type { ApplicationReceipt, GatewayFailure, GatewayPort, GatewayResult as PortResult } from '../flow/flow-ports.ts';
-import type { GatewayClient, OtpPurpose } from './gateway-client.ts';
+import type { GatewayClient } from './gateway-client.ts';
 import type { GatewayResult } from './gateway-error.ts';
 
 /**
@@ -25,10 +25,15 @@ export interface PaymentProof {
 }
 
 type SubmitInput = Parameters<GatewayPort['submitApplication']>[0] & { payment?: PaymentProof | null };
-type OtpInput = Parameters<GatewayPort['sendOtp']>[0] & { purpose?: OtpPurpose };
+type OtpInput = Parameters<GatewayPort['sendOtp']>[0];
 type QrInput = Parameters<GatewayPort['createQrPayment']>[0] & { serviceId?: string; description?: string };
 
-const narrow = (failure: { kind: GatewayFailure['kind']; code?: string }): GatewayFailure => (failure.code === undefined ? { kind: failure.kind } : { kind: failure.kind, code: failure.code });
+const narrow = (failure: { kind: GatewayFailure['kind']; code?: string; problem?: { violations?: string[] } }): GatewayFailure => ({
+  kind: failure.kind,
+  ...(failure.code === undefined ? {} : { code: failure.code }),
+  // A refused password says which rules it broke; nothing else of the problem document reaches the flow.
+  ...(failure.problem?.violations ? { violations: failure.problem.violations } : {}),
+});
 
 /** Maps a client result onto the port's, transforming the value. */
 async function map<T, U>(result: Promise<GatewayResult<T>>, to: (value: T) => U): Promise<PortResult<U>> {
@@ -64,6 +69,7 @@ export function createFlowGatewayPort(deps: { client: GatewayClient; clock: Cloc
       map(client.sendOtp({ sessionId: input.sessionId, cpr: input.cpr, mobile: input.mobile, purpose: input.purpose ?? 'identity-check' }, { signal }), (sent) => ({
         otpId: sent.otpId,
         expiresInSeconds: sent.expiresInSeconds,
+        maskedMobile: sent.maskedMobile,
       })),
     verifyOtp: (input, signal) => map(client.verifyOtp({ sessionId: NO_SESSION, otpId: input.otpId, code: input.code }, { signal }), (v) => ({ ...v })),
     findSubmission: (idempotencyKey, signal) =>
@@ -92,11 +98,36 @@ export function createFlowGatewayPort(deps: { client: GatewayClient; clock: Cloc
       map(
         client.sendSmsReceipt(
           // One SMS per receipt reference: a retry never texts the citizen twice.
-          { sessionId: input.sessionId, idempotencyKey: `${input.sessionId}:sms:${input.reference}`, mobile: input.mobile, language: input.language, reference: input.reference, text: input.text },
+          { sessionId: input.sessionId, idempotencyKey: `${input.sessionId}:sms:${input.reference}`, ...input.to, language: input.language, reference: input.reference, text: input.text },
           { signal },
         ),
         () => null,
       ),
+    ekeyPasswordPolicy: (signal) =>
+      map(client.getEkeyPasswordPolicy({ sessionId: NO_SESSION }, { signal }), (p) => ({
+        minLength: p.minLength,
+        maxLength: p.maxLength,
+        requireUpper: p.requireUpper,
+        requireLower: p.requireLower,
+        requireDigit: p.requireDigit,
+        requireSymbol: p.requireSymbol,
+        forbidPersonalData: p.forbidPersonalData,
+      })),
+    ekeyAccount: (cpr, signal) => map(client.getEkeyAccount({ sessionId: NO_SESSION, cpr }, { signal }), (a) => ({ ...a })),
+    changeEkey: (input, signal) => {
+      const keyed = { sessionId: input.sessionId, idempotencyKey: input.idempotencyKey, cpr: input.cpr };
+      const options = { signal };
+      switch (input.action) {
+        case 'register':
+          return map(client.registerEkey({ ...keyed, mobile: input.mobile, otpId: input.otpId, password: input.password }, options), (created) => ({ ...created.value }));
+        case 'upgrade':
+          return map(client.upgradeEkey({ ...keyed, fingerprintVerified: input.fingerprintVerified, cardSerial: input.cardSerial }, options), (a) => ({ ...a }));
+        case 'reset-password':
+          return map(client.resetEkeyPassword({ ...keyed, otpId: input.otpId, newPassword: input.password }, options), (a) => ({ ...a }));
+        case 'unlock':
+          return map(client.unlockEkey({ ...keyed, otpId: input.otpId }, options), (a) => ({ ...a }));
+      }
+    },
     submitRating: (input, signal) =>
       map(
         client.submitRating(

@@ -78,6 +78,14 @@ describe('SMS e-receipt and rating', () => {
     expect(kit.simulator.ledger().smsReceipts).toHaveLength(1);
   });
 
+  it('sends to the mobile registered for a CPR, so the kiosk never needs the number; refuses an unknown person', async () => {
+    const byCpr = await kit.client.sendSmsReceipt({ ...TEST_SESSION, idempotencyKey: 'sms-key-0000002', cpr: '999000001', language: 'en', reference: 'KH26-000002', text: 'Receipt KH26-000002' });
+    expect(byCpr).toMatchObject({ ok: true, value: { value: { status: 'queued' } } });
+    expect(kit.simulator.ledger().smsReceipts.at(-1)).toMatchObject({ mobile: '30000001', reference: 'KH26-000002' });
+    const nobody = await kit.client.sendSmsReceipt({ ...TEST_SESSION, idempotencyKey: 'sms-key-0000003', cpr: '999999999', language: 'en', reference: 'KH26-000003', text: 'Receipt KH26-000003' });
+    expect(nobody).toMatchObject({ ok: false, failure: { kind: 'rejected', code: 'no-registered-mobile' } });
+  });
+
   it('records a rating with its optional reason', async () => {
     const rated = await kit.client.submitRating({ ...TEST_SESSION, idempotencyKey: 'rating-key-00001', serviceId: 'renew-id-card', score: 4, reason: null, applicationReference: null });
     expect(rated).toMatchObject({ ok: true, value: { replayed: false } });

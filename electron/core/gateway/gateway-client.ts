@@ -64,6 +64,8 @@ interface Keyed extends Session {
   idempotencyKey: string;
 }
 
+export type SmsRecipient = { mobile: string } | { cpr: string };
+
 export type OtpPurpose = 'ekey-register' | 'ekey-reset' | 'ekey-unlock' | 'contact-update' | 'identity-check';
 
 export interface ApplicationInput extends Keyed {
@@ -94,7 +96,8 @@ export interface GatewayClient {
   sendOtp(input: Session & { cpr: string; mobile: string | null; purpose: OtpPurpose }, options?: CallOptions): Promise<GatewayResult<OtpSent>>;
   /** Never retried: each attempt uses up one of the citizen's tries. */
   verifyOtp(input: Session & { otpId: string; code: string }, options?: CallOptions): Promise<GatewayResult<OtpVerification>>;
-  sendSmsReceipt(input: Keyed & { mobile: string; language: 'ar' | 'en'; reference: string; text: string }, options?: CallOptions): Promise<GatewayResult<Created<SmsReceipt>>>;
+  /** To a typed mobile number, or to the mobile registered for a CPR (the kiosk never needs to know it). */
+  sendSmsReceipt(input: Keyed & SmsRecipient & { language: 'ar' | 'en'; reference: string; text: string }, options?: CallOptions): Promise<GatewayResult<Created<SmsReceipt>>>;
   createQrPayment(input: Keyed & { serviceId: string; amountFils: number; description: string }, options?: CallOptions): Promise<GatewayResult<Created<QrPayment>>>;
   getQrPayment(input: Session & { paymentId: string }, options?: CallOptions): Promise<GatewayResult<QrPayment>>;
   cancelQrPayment(input: Keyed & { paymentId: string }, options?: CallOptions): Promise<GatewayResult<QrPayment>>;
@@ -191,7 +194,10 @@ export function createGatewayClient(deps: GatewayClientDeps): GatewayClient {
       created(
         execute(
           OPERATIONS.sendSmsReceipt,
-          call(input, options, { idempotencyKey: input.idempotencyKey, body: { mobile: input.mobile, language: input.language, reference: input.reference, text: input.text } }),
+          call(input, options, {
+            idempotencyKey: input.idempotencyKey,
+            body: { ...('mobile' in input ? { mobile: input.mobile } : { cpr: input.cpr }), language: input.language, reference: input.reference, text: input.text },
+          }),
         ),
       ),
     createQrPayment: (input, options) =>

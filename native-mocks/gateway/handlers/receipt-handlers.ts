@@ -1,13 +1,20 @@
 import { iso } from '../sim-clock.ts';
-import { ok } from '../problems.ts';
+import { ok, problem } from '../problems.ts';
 import type { Handler } from './handler-types.ts';
+
+function registeredMobile(state: Parameters<Handler>[0]['state'], cpr: string): string | null {
+  return state.ekey.get(cpr)?.mobile ?? state.people.get(cpr)?.mobile ?? null;
+}
 
 /** SMS e-receipts and satisfaction ratings: recorded in the ledger, nothing is really sent. */
 export const receiptHandlers: Record<string, Handler> = {
   sendSmsReceipt: ({ state, body, now, kioskId, idempotencyKey }) => {
-    const input = body as { mobile: string; language: 'ar' | 'en'; reference: string; text: string };
+    const input = body as { mobile?: string; cpr?: string; language: 'ar' | 'en'; reference: string; text: string };
+    // By CPR: the registered mobile (the eKey's, else the population register's). Nobody registered: nothing to send to.
+    const mobile = input.mobile ?? registeredMobile(state, input.cpr ?? '');
+    if (!mobile) return problem(422, 'no-registered-mobile');
     const messageId = `sms-${String(state.next('sms')).padStart(6, '0')}`;
-    state.smsReceipts.push({ messageId, idempotencyKey: idempotencyKey!, ...input, sentAt: now, kioskId });
+    state.smsReceipts.push({ messageId, idempotencyKey: idempotencyKey!, mobile, language: input.language, reference: input.reference, text: input.text, sentAt: now, kioskId });
     return ok({ messageId, status: 'queued' }, 201);
   },
 

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../../contract/index.ts';
 import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import type { CitizenReceipt } from '../flow-ports.ts';
 import { ok, refused, whileOnStep, type StepContext, type StepFactory } from '../step-context.ts';
+import { citizenCpr } from '../flow-data.ts';
 
 type PrintStep = Extract<StepDefinition, { kind: 'print' }>;
 
@@ -65,18 +66,23 @@ export const printStep: StepFactory<PrintStep> = (ctx) => {
         ctx.journal.recordOutcome(intentId, 'success');
         return ctx.advance();
       }
+      // The typed mobile number if there is one, else the one registered for the card holder's CPR.
       const mobile = citizenMobile(ctx);
-      ctx.journal.recordOutcome(intentId, 'failed', { why: result.kind, sms: Boolean(mobile) });
-      if (mobile) {
+      const cpr = citizenCpr(ctx.data);
+      const to = mobile ? { mobile } : /^\d{9}$/.test(cpr) ? { cpr } : null;
+      ctx.journal.recordOutcome(intentId, 'failed', { why: result.kind, sms: Boolean(to) });
+      if (to) {
         const text = receipt.language === 'ar' ? `إيصال ${receipt.reference}: ${receipt.eReceiptUrl}` : `Receipt ${receipt.reference}: ${receipt.eReceiptUrl}`;
-        void ctx.ports.gateway.sendSmsReceipt({ mobile, language: receipt.language, reference: receipt.reference, text, sessionId: ctx.sessionId }, new AbortController().signal);
+        void ctx.ports.gateway.sendSmsReceipt({ to, language: receipt.language, reference: receipt.reference, text, sessionId: ctx.sessionId }, new AbortController().signal);
       }
       const last4 = mobile ? mobile.slice(-4) : '';
       fallback = {
         qr: receipt.eReceiptUrl,
         body: mobile
           ? { ar: `لم نتمكن من طباعة الإيصال، فأرسلناه برسالة نصية إلى ••••${last4}. يمكنك أيضًا مسح هذا الرمز لحفظه.`, en: `We could not print your receipt, so we sent it by text message to ••••${last4}. You can also scan this code to keep it.` }
-          : { ar: 'لم نتمكن من طباعة الإيصال. امسح هذا الرمز بهاتفك لحفظ إيصالك الإلكتروني.', en: 'We could not print your receipt. Scan this code with your phone to keep your e-receipt.' },
+          : to
+            ? { ar: 'لم نتمكن من طباعة الإيصال، فأرسلناه برسالة نصية إلى رقم هاتفك المسجّل. يمكنك أيضًا مسح هذا الرمز لحفظه.', en: 'We could not print your receipt, so we sent it by text message to your registered mobile number. You can also scan this code to keep it.' }
+            : { ar: 'لم نتمكن من طباعة الإيصال. امسح هذا الرمز بهاتفك لحفظ إيصالك الإلكتروني.', en: 'We could not print your receipt. Scan this code with your phone to keep your e-receipt.' },
       };
     });
   } else {

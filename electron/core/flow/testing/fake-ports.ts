@@ -1,5 +1,5 @@
 import type { CitizenCard } from '../citizen-card.ts';
-import type { CardReadResult, CitizenReceipt, FingerprintMatch, GatewayResult, PinCheck, PrintResult } from '../flow-ports.ts';
+import type { CardReadResult, CitizenReceipt, EkeyAccount, EkeyChange, FingerprintMatch, GatewayResult, PinCheck, PrintResult } from '../flow-ports.ts';
 import type { FlowPorts } from '../step-context.ts';
 import type { AuthoriseResult, LastTransaction, ReversalResult } from '../../payments/payment-port.ts';
 
@@ -37,7 +37,10 @@ export function fakePorts() {
     print: [] as PrintResult[],
     qrStatus: [] as GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>[],
     verifyOtp: [] as GatewayResult<{ verified: boolean; attemptsLeft: number; expired: boolean }>[],
+    ekeyChange: [] as GatewayResult<EkeyAccount>[],
   };
+  /** The test card's eKey, as the fake gateway holds it; tests set it per case. */
+  const ekey: { account: EkeyAccount; changes: EkeyChange[] } = { account: { status: 'not-registered', level: null, maskedMobile: null }, changes: [] };
   let pinTries = 3;
   const correctPin = '1234';
   const submitted: { idempotencyKey: string; data: Record<string, string> }[] = [];
@@ -134,6 +137,30 @@ export function fakePorts() {
         calls.push('rating');
         return { ok: true, value: null };
       },
+      ekeyPasswordPolicy: async () => {
+        calls.push('ekeyPolicy');
+        return { ok: true, value: { minLength: 10, maxLength: 64, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: true, forbidPersonalData: true } };
+      },
+      ekeyAccount: async () => {
+        calls.push('ekeyAccount');
+        return { ok: true, value: { ...ekey.account } };
+      },
+      changeEkey: async (input) => {
+        calls.push(`ekey:${input.action}`);
+        ekey.changes.push(input);
+        const scripted = queues.ekeyChange.shift();
+        if (scripted) return scripted;
+        const next: EkeyAccount =
+          input.action === 'register'
+            ? { status: 'active', level: 'basic', maskedMobile: '****0001' }
+            : input.action === 'upgrade'
+              ? { ...ekey.account, level: 'advanced' }
+              : input.action === 'unlock'
+                ? { ...ekey.account, status: 'active' }
+                : { ...ekey.account };
+        ekey.account = next;
+        return { ok: true, value: { ...next } };
+      },
     },
     printer: {
       printReceipt: async (receipt) => {
@@ -166,7 +193,7 @@ export function fakePorts() {
       },
     },
   };
-  return { ports, calls, queues, submitted, charged, reversed, printed, cardInside: () => cardIn };
+  return { ports, calls, queues, submitted, charged, reversed, printed, ekey, cardInside: () => cardIn };
 }
 
 /** Lets every pending promise callback run (the fakes answer at once). */
