@@ -75,7 +75,9 @@ export function checkServiceDefinition(service: ServiceDefinition): string[] {
       case 'submit':
         return step.include;
       case 'otp':
-        return [step.mobile];
+        return step.mobile ? [step.mobile] : [];
+      case 'ekey':
+        return step.mobile ? [step.mobile] : [];
       case 'lookup': {
         const { call: _call, ...refsOf } = step.query;
         return Object.values(refsOf);
@@ -98,7 +100,26 @@ export function checkServiceDefinition(service: ServiceDefinition): string[] {
       if (ref.startsWith('card.') && (cardIn === -1 || cardIn > i)) problems.push(`step "${step.id}" refers to ${ref} before the card is read`);
       if (ref.startsWith('application.') && (submit === -1 || submit > i)) problems.push(`step "${step.id}" refers to ${ref} before the application is submitted`);
       if (ref.startsWith('lookup.') && !steps.slice(0, i).some((s) => s.kind === 'lookup')) problems.push(`step "${step.id}" refers to ${ref} before any lookup`);
+      if (ref.startsWith('ekey.') && !steps.slice(0, i).some((s) => s.kind === 'ekey')) problems.push(`step "${step.id}" refers to ${ref} before any eKey step`);
     }
+  });
+
+  // An eKey change needs what the citizen proved before it: a code, a password, a fingerprint.
+  steps.forEach((step, i) => {
+    if (step.kind !== 'ekey') return;
+    const before = steps.slice(0, i);
+    const needs: Partial<Record<typeof step.action, StepDefinition['kind'][]>> = {
+      register: ['otp', 'password'],
+      'reset-password': ['otp', 'password'],
+      unlock: ['otp'],
+      upgrade: ['fingerprint'],
+    };
+    for (const kind of needs[step.action] ?? []) {
+      if (!before.some((s) => s.kind === kind)) problems.push(`eKey step "${step.id}" (${step.action}) needs a "${kind}" step before it`);
+    }
+    if (step.action === 'register' && !step.mobile) problems.push(`eKey step "${step.id}" registers without a mobile number`);
+    if (step.passwordStep && steps.find((s) => s.id === step.passwordStep)?.kind !== 'password') problems.push(`eKey step "${step.id}" goes back to "${step.passwordStep}", which is not a password step`);
+    if (cardIn === -1 || cardIn > i) problems.push(`eKey step "${step.id}" needs the card read before it`);
   });
   return problems;
 }

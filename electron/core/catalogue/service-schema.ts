@@ -27,7 +27,7 @@ export type FieldDefinition = z.infer<typeof FieldDefinitionSchema>;
  * A reference to a value known during the flow: `card.nameEn`,
  * `values.<step>.<field>`, `application.reference`, `lookup.status`…
  */
-export const ValueRefSchema = z.string().regex(/^(card\.(cpr|nameAr|nameEn|dateOfBirth|nationality|expiry|cardSerial|address)|values\.[a-z0-9-]+\.[a-z0-9-]+|application\.(reference|status)|lookup\.(reference|status|updatedAt|block|road|building|flat)|service\.fee)$/, 'not a known value reference');
+export const ValueRefSchema = z.string().regex(/^(card\.(cpr|nameAr|nameEn|dateOfBirth|nationality|expiry|cardSerial|address)|values\.[a-z0-9-]+\.[a-z0-9-]+|application\.(reference|status)|lookup\.(reference|status|updatedAt|block|road|building|flat)|ekey\.(status|level|maskedMobile)|service\.fee)$/, 'not a known value reference');
 
 /** Facts eligibility rules can test. */
 export const FACTS = ['citizen.age', 'card.daysToExpiry', 'card.expired', 'card.nationality'] as const;
@@ -60,7 +60,35 @@ export const StepDefinitionSchema = z.discriminatedUnion('kind', [
   z.object({ ...Base, kind: z.literal('card-in'), eligibility: z.array(EligibilityRuleSchema).max(10) }).strict(),
   z.object({ ...Base, kind: z.literal('pin'), mode: z.enum(['verify', 'new']) }).strict(),
   z.object({ ...Base, kind: z.literal('fingerprint'), maxAttempts: z.number().int().min(1).max(5), alternative: StepId }).strict(),
-  z.object({ ...Base, kind: z.literal('otp'), mobile: ValueRefSchema }).strict(),
+  z
+    .object({
+      ...Base,
+      kind: z.literal('otp'),
+      /** The number typed in this service; omitted: the number on record for the citizen (eKey reset, unlock). */
+      mobile: ValueRefSchema.optional(),
+      /** What the code is for: the gateway checks it is used for nothing else. */
+      purpose: z.enum(['identity-check', 'contact-update', 'ekey-register', 'ekey-reset', 'ekey-unlock']).optional(),
+    })
+    .strict(),
+  /** Choose a password against the gateway's published policy (masked; kept only until the next eKey step uses it). */
+  z.object({ ...Base, kind: z.literal('password') }).strict(),
+  /**
+   * eKey at the gateway. `check` reads the account and goes on only when it is
+   * in the `require`d state (else the citizen is told why, in words); the
+   * other actions change it, using the code of the last `otp` step and the
+   * password of the last `password` step (`passwordStep`: where to go back
+   * when the gateway refuses the password, e.g. a recent one).
+   */
+  z
+    .object({
+      ...Base,
+      kind: z.literal('ekey'),
+      action: z.enum(['check', 'register', 'upgrade', 'reset-password', 'unlock']),
+      require: z.enum(['any', 'not-registered', 'registered', 'locked', 'active-basic']).optional(),
+      mobile: ValueRefSchema.optional(),
+      passwordStep: StepId.optional(),
+    })
+    .strict(),
   z
     .object({
       ...Base,

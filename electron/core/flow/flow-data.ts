@@ -1,4 +1,5 @@
-import type { ApplicationReceipt } from './flow-ports.ts';
+import type { ApplicationReceipt, EkeyAccount } from './flow-ports.ts';
+import type { PasswordViolationCode } from '../../contract/index.ts';
 import type { CitizenCard } from './citizen-card.ts';
 import type { CardTransaction } from '../payments/payment-port.ts';
 
@@ -19,6 +20,21 @@ export interface FlowData {
     | { method: 'card'; transaction: CardTransaction; intentId: number }
     | { method: 'qr'; paymentId: string; reference: string | null }
     | null;
+  /** The citizen's eKey as the gateway last said. */
+  ekey: EkeyAccount | null;
+  /** The verified one-time code of this run (eKey changes quote it). */
+  otpId: string | null;
+  /**
+   * The password chosen on the password step, held only until the next eKey
+   * step sends it, then set back to null; never logged, journaled or shown.
+   */
+  secrets: { password: string | null };
+  /** The fingerprint on the reader matched the card's own reference in this run. */
+  fingerprintMatched: boolean;
+  /** Tries per eKey change, so each try has its own idempotency key (a corrected password is a new request). */
+  attempts: Record<string, number>;
+  /** The gateway's verdict on the last password sent (shown when the citizen is sent back to choose another). */
+  passwordVerdict: { violations: PasswordViolationCode[] } | null;
   /** One key per service run: a retried submit is never a second application. */
   idempotencyKey: string;
   /** Set once an irreversible step has run: no more back or cancel. */
@@ -26,7 +42,7 @@ export interface FlowData {
 }
 
 export function emptyFlowData(idempotencyKey: string): FlowData {
-  return { card: null, values: {}, choices: {}, application: null, lookup: null, payment: null, idempotencyKey, committed: false };
+  return { card: null, values: {}, choices: {}, application: null, lookup: null, ekey: null, otpId: null, secrets: { password: null }, passwordVerdict: null, fingerprintMatched: false, attempts: {}, payment: null, idempotencyKey, committed: false };
 }
 
 /** Resolves a value reference from a service file (`card.nameEn`, `values.contact.mobile`…) to display text. */
@@ -50,6 +66,8 @@ export function resolveValue(ref: string, data: FlowData, feeFils: number): stri
       return data.lookup ? String(data.lookup[a as keyof typeof data.lookup] ?? '') : '';
     case 'service':
       return a === 'fee' ? String(feeFils) : '';
+    case 'ekey':
+      return data.ekey ? String(data.ekey[a as keyof typeof data.ekey] ?? '') : '';
     default:
       return '';
   }

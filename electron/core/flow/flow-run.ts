@@ -139,6 +139,9 @@ export class FlowRun {
   /** The session is being wiped (idle, shutdown): stop everything, never keep a card silently. */
   dispose(reason: string): void {
     this.#over = true;
+    // A secret must not outlive the session, even for as long as this object stays referenced.
+    this.data.secrets.password = null;
+    this.data.otpId = null;
     if (this.currentStep.kind === 'card-out' && this.#deps.ports.card.hasCard()) {
       // The card is already being given back (and its possible capture journaled): let that finish.
       this.#deps.clock.clearTimeout(this.#timer);

@@ -13,6 +13,8 @@ const NEEDS: Partial<Record<StepKind, Capability[]>> = {
   submit: ['gateway'],
   lookup: ['gateway'],
   pay: ['payment'],
+  password: ['gateway'],
+  ekey: ['gateway'],
   // A receipt that cannot be printed goes by SMS / e-receipt; an A4 document needs its printer (checked per document below).
 };
 

@@ -7,6 +7,7 @@ import { fingerprintStep, otpStep } from './steps/identity-steps.ts';
 import { lookupStep, submitStep } from './steps/gateway-steps.ts';
 import { payStep } from './steps/pay-step.ts';
 import { printStep } from './steps/print-step.ts';
+import { ekeyStep, passwordStep } from './steps/ekey-steps.ts';
 
 type Factories = { [K in StepKind]?: StepFactory<Extract<StepDefinition, { kind: K }>> };
 
@@ -28,6 +29,8 @@ export const STEP_FACTORIES: Factories = {
   lookup: lookupStep,
   pay: payStep,
   print: printStep,
+  password: passwordStep,
+  ekey: ekeyStep,
 };
 
 export const SUPPORTED_STEP_KINDS: ReadonlySet<StepKind> = new Set(Object.keys(STEP_FACTORIES) as StepKind[]);
@@ -38,7 +41,7 @@ export const SUPPORTED_STEP_KINDS: ReadonlySet<StepKind> = new Set(Object.keys(S
  * a device or the gateway get their own timeout below, as a safety net over
  * the device and gateway timeouts.
  */
-export const INPUT_STEP_KINDS: ReadonlySet<StepKind> = new Set<StepKind>(['info', 'form', 'done', 'choose', 'review', 'rating', 'pin']);
+export const INPUT_STEP_KINDS: ReadonlySet<StepKind> = new Set<StepKind>(['info', 'form', 'done', 'choose', 'review', 'rating', 'pin', 'password']);
 
 export const STEP_TIMEOUT_SECONDS: Partial<Record<StepKind, number>> = {
   'card-in': 90,
@@ -50,4 +53,5 @@ export const STEP_TIMEOUT_SECONDS: Partial<Record<StepKind, number>> = {
   'card-out': 150,
   pay: 300,
   print: 120,
+  ekey: 60,
 };

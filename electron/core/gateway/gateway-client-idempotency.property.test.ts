@@ -49,6 +49,8 @@ describe('idempotent submit (property)', () => {
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (steps) => {
         run += 1;
         kit.simulator.reset();
+        // Each run is a new day for the client too: failures injected in earlier runs must not have opened its circuit breaker.
+        kit.clock.advance(60_000);
         const keyName = (k: number) => `prop-${run}-key-${k}-abcdef`;
         const references = new Map<string, Set<string>>();
         const firstBody = new Map<string, boolean>();

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * intent without a final outcome is unfinished work that start-up recovery
  * must resolve. Events are facts with no pending action (card taken, rating).
  */
-export const JOURNAL_ACTIONS = ['authorise', 'reversal', 'submit', 'capture', 'print', 'sms', 'settlement', 'qr-payment', 'chip-write'] as const;
+export const JOURNAL_ACTIONS = ['authorise', 'reversal', 'submit', 'capture', 'print', 'sms', 'settlement', 'qr-payment', 'chip-write', 'ekey'] as const;
 export const JournalActionSchema = z.enum(JOURNAL_ACTIONS);
 export type JournalAction = z.infer<typeof JournalActionSchema>;
 

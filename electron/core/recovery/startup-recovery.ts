@@ -167,6 +167,10 @@ async function recoverRun(deps: RecoveryDeps, runKey: string): Promise<Omit<Reco
   for (const sms of rowsOfRun(journal, runKey).filter((r) => r.action === 'sms' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
     journal.recordOutcome(sms.id, 'resolved', { resolvedBy: 'recovery' });
   }
+  // An eKey change cut short: no money, nothing to undo; the citizen sees the truth with "eKey status".
+  for (const ekey of rowsOfRun(journal, runKey).filter((r) => r.action === 'ekey' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
+    journal.recordOutcome(ekey.id, 'resolved', { resolvedBy: 'recovery', citizenCase: 'eKey change unconfirmed; check with eKey status' });
+  }
   // The same for a card being given back when the kiosk died: it is either taken or in the capture bin.
   for (const capture of rowsOfRun(journal, runKey).filter((r) => r.action === 'capture' && (!r.outcome || r.outcome.result === 'in-doubt'))) {
     journal.recordOutcome(capture.id, 'resolved', { resolvedBy: 'recovery', citizenCase: 'card return interrupted; check the capture bin' });

@@ -20,7 +20,10 @@ export const fingerprintStep: StepFactory<Step<'fingerprint'>> = (ctx) => {
     phase = 'scanning';
     whileOnStep(ctx, ctx.ports.fingerprint.captureAndMatch(reference, ctx.signal), (result) => {
       phase = 'place';
-      if (result.kind === 'match') return ctx.advance();
+      if (result.kind === 'match') {
+        ctx.data.fingerprintMatched = true;
+        return ctx.advance();
+      }
       if (result.kind === 'device-fault') {
         ctx.logger.warn({ service: ctx.service.id }, 'fingerprint reader fault; offering the alternative');
         error = FLOW_TEXT.fingerprintUnavailable;
@@ -59,9 +62,14 @@ export const fingerprintStep: StepFactory<Step<'fingerprint'>> = (ctx) => {
 
 const OTP_LENGTH = 6;
 
-/** A one-time code sent by SMS through the gateway to the mobile number the citizen gave. */
+/**
+ * A one-time code sent by SMS through the gateway: to the mobile number the
+ * citizen gave, or (no `mobile` in the service file) to the number on record.
+ * The verified code's id stays in the run for the eKey change that quotes it.
+ */
 export const otpStep: StepFactory<Step<'otp'>> = (ctx) => {
-  const mobile = resolveValue(ctx.step.mobile, ctx.data, ctx.service.feeFils);
+  const mobile = ctx.step.mobile ? resolveValue(ctx.step.mobile, ctx.data, ctx.service.feeFils) : null;
+  let sentTo = mobile ? `••••${mobile.slice(-4)}` : '••••';
   let otpId: string | null = null;
   let attemptsLeft = 3;
   let busy: LocalizedText | null = FLOW_TEXT.sendingCode;
@@ -70,10 +78,14 @@ export const otpStep: StepFactory<Step<'otp'>> = (ctx) => {
   const send = () => {
     busy = FLOW_TEXT.sendingCode;
     const cpr = citizenCpr(ctx.data);
-    whileOnStep(ctx, ctx.ports.gateway.sendOtp({ cpr, mobile, sessionId: ctx.sessionId }, ctx.signal), (result) => {
+    whileOnStep(ctx, ctx.ports.gateway.sendOtp({ cpr, mobile, sessionId: ctx.sessionId, ...(ctx.step.purpose ? { purpose: ctx.step.purpose } : {}) }, ctx.signal), (result) => {
       busy = null;
-      if (!result.ok) return ctx.fail(FLOW_TEXT.otpNotSent);
+      if (!result.ok) {
+        ctx.logger.warn({ service: ctx.service.id, failure: result.failure.kind, code: result.failure.code ?? null }, 'verification code not sent');
+        return ctx.fail(result.failure.code === 'otp-rate-limited' ? FLOW_TEXT.otpRateLimited : FLOW_TEXT.otpNotSent);
+      }
       otpId = result.value.otpId;
+      if (!mobile && result.value.maskedMobile) sentTo = `••••${result.value.maskedMobile.slice(-4)}`;
       expired = false;
       error = undefined;
     });
@@ -86,7 +98,7 @@ export const otpStep: StepFactory<Step<'otp'>> = (ctx) => {
         : {
             kind: 'otp',
             stepId: ctx.step.id,
-            sentTo: `••••${mobile.slice(-4)}`,
+            sentTo,
             length: OTP_LENGTH,
             attemptsLeft,
             canResend: expired,
@@ -108,7 +120,10 @@ export const otpStep: StepFactory<Step<'otp'>> = (ctx) => {
       whileOnStep(ctx, ctx.ports.gateway.verifyOtp({ otpId, code }, ctx.signal), (result) => {
         busy = null;
         if (!result.ok) return ctx.fail(FLOW_TEXT.gatewayDown);
-        if (result.value.verified) return ctx.advance();
+        if (result.value.verified) {
+          ctx.data.otpId = otpId;
+          return ctx.advance();
+        }
         if (result.value.expired) {
           expired = true;
           error = FLOW_TEXT.otpExpired;

@@ -2,7 +2,7 @@ import type { LocalizedText } from '../../../contract/index.ts';
 import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import type { CitizenReceipt } from '../flow-ports.ts';
 import { ok, refused, whileOnStep, type StepContext, type StepFactory } from '../step-context.ts';
-import { citizenCpr } from '../flow-data.ts';
+import { eReceiptUrl, runReference, smsRecipient, typedMobile } from '../e-receipt.ts';
 
 type PrintStep = Extract<StepDefinition, { kind: 'print' }>;
 
@@ -13,19 +13,10 @@ const TEXT = {
   statementFailed: { ar: 'الطابعة لا تعمل حاليًا، ولم يُطبع شيء. يرجى استخدام جهاز آخر أو المحاولة لاحقًا.', en: 'The printer is not working right now and nothing was printed. Please use another kiosk or try again later.' },
 } satisfies Record<string, LocalizedText>;
 
-function eReceiptUrl(reference: string): string {
-  return `https://e.khidma.invalid/r/${encodeURIComponent(reference)}`;
-}
-
-/** The mobile number the citizen gave in this service, if any (for the SMS e-receipt). */
-function citizenMobile(ctx: StepContext): string | null {
-  for (const values of Object.values(ctx.data.values)) if (values.mobile) return values.mobile;
-  return null;
-}
 
 function receiptFor(ctx: StepContext): CitizenReceipt {
   const payment = ctx.data.payment;
-  const reference = ctx.data.application?.reference ?? ctx.data.idempotencyKey.slice(-12).toUpperCase();
+  const reference = runReference(ctx.data, ctx.clock.now());
   return {
     language: ctx.language(),
     serviceTitle: ctx.service.title,
@@ -67,9 +58,8 @@ export const printStep: StepFactory<PrintStep> = (ctx) => {
         return ctx.advance();
       }
       // The typed mobile number if there is one, else the one registered for the card holder's CPR.
-      const mobile = citizenMobile(ctx);
-      const cpr = citizenCpr(ctx.data);
-      const to = mobile ? { mobile } : /^\d{9}$/.test(cpr) ? { cpr } : null;
+      const mobile = typedMobile(ctx.data);
+      const to = smsRecipient(ctx.data);
       ctx.journal.recordOutcome(intentId, 'failed', { why: result.kind, sms: Boolean(to) });
       if (to) {
         const text = receipt.language === 'ar' ? `إيصال ${receipt.reference}: ${receipt.eReceiptUrl}` : `Receipt ${receipt.reference}: ${receipt.eReceiptUrl}`;

@@ -1,6 +1,7 @@
 import type { StepDefinition } from '../../catalogue/service-schema.ts';
 import { FLOW_TEXT } from '../flow-texts.ts';
 import { resolveValue } from '../flow-data.ts';
+import { eReceiptUrl, runReference, smsRecipient } from '../e-receipt.ts';
 import { ok, refused, type StepFactory } from '../step-context.ts';
 
 type Step<K extends StepDefinition['kind']> = Extract<StepDefinition, { kind: K }>;
@@ -23,13 +24,67 @@ export const infoStep: StepFactory<Step<'info'>> = (ctx) => ({
   },
 });
 
-export const doneStep: StepFactory<Step<'done'>> = (ctx) => ({
-  view: () => ({ kind: 'message', stepId: ctx.step.id, tone: 'success', body: ctx.step.body, continueLabel: FLOW_TEXT.finish }),
-  submit: () => {
-    ctx.advance();
-    return ok;
-  },
-});
+/**
+ * The last screen of every service: what happened, the reference, and the
+ * e-receipt — a QR code to scan and, on request, an SMS (to the number the
+ * citizen typed, or the one registered for their CPR) — so nobody needs
+ * paper. The SMS is journaled like any irreversible action (recovery counts
+ * it as the citizen's proof).
+ */
+export const doneStep: StepFactory<Step<'done'>> = (ctx) => {
+  const reference = runReference(ctx.data, ctx.clock.now());
+  const url = eReceiptUrl(reference);
+  const to = smsRecipient(ctx.data);
+  let sms: 'offer' | 'sending' | 'sent' | 'failed' | null = to ? 'offer' : null;
+  ctx.journal.recordEvent({ type: 'service-completed', sessionId: ctx.sessionId, serviceId: ctx.service.id, detail: { reference } });
+  const body = {
+    ar: `${ctx.step.body.ar}\nالرقم المرجعي: ${reference}`,
+    en: `${ctx.step.body.en}\nReference: ${reference}`,
+  };
+  const sendSms = () => {
+    if (!to) return;
+    sms = 'sending';
+    const language = ctx.language();
+    const title = ctx.service.title[language];
+    const text = language === 'ar' ? `خدمة: ${title}. الرقم المرجعي ${reference}. الإيصال الإلكتروني: ${url}` : `Khidma: ${title}. Reference ${reference}. e-receipt: ${url}`;
+    const intentId = ctx.journal.recordIntent({
+      action: 'sms',
+      sessionId: ctx.sessionId,
+      serviceId: ctx.service.id,
+      idempotencyKey: `${ctx.data.idempotencyKey}:sms:e-receipt`,
+      amountFils: null,
+      cpr: null,
+      maskedPan: null,
+      detail: { purpose: 'e-receipt', reference },
+    });
+    // The citizen may leave at once: the SMS is not tied to this screen's life.
+    ctx.ports.gateway
+      .sendSmsReceipt({ to, language, reference, text, sessionId: ctx.sessionId }, AbortSignal.timeout(30_000))
+      .then((result) => {
+        ctx.journal.recordOutcome(intentId, result.ok ? 'success' : 'failed', result.ok ? {} : { why: result.failure.code ?? result.failure.kind });
+        sms = result.ok ? 'sent' : 'failed';
+      })
+      .catch(() => {
+        ctx.journal.recordOutcome(intentId, 'failed', { why: 'error' });
+        sms = 'failed';
+      })
+      .finally(() => {
+        if (!ctx.signal.aborted) ctx.changed();
+      });
+  };
+  return {
+    view: () => ({ kind: 'message', stepId: ctx.step.id, tone: 'success', body, continueLabel: FLOW_TEXT.finish, qrPayload: url, ...(sms ? { smsReceipt: sms } : {}) }),
+    submit: (values) => {
+      if (values.sendSms === true) {
+        if (sms !== 'offer' && sms !== 'failed') return refused('no SMS to send');
+        sendSms();
+        return ok;
+      }
+      ctx.advance();
+      return ok;
+    },
+  };
+};
 
 export const chooseStep: StepFactory<Step<'choose'>> = (ctx) => ({
   view: () => ({
@@ -69,6 +124,7 @@ export const ratingStep: StepFactory<Step<'rating'>> = (ctx) => ({
   view: () => ({ kind: 'rating', stepId: ctx.step.id, reasons: ctx.step.reasons }),
   submit: (values) => {
     if (values.skip === true) {
+      ctx.journal.recordEvent({ type: 'rating-skipped', sessionId: ctx.sessionId, serviceId: ctx.service.id, detail: {} });
       ctx.advance();
       return ok;
     }
@@ -82,6 +138,7 @@ export const ratingStep: StepFactory<Step<'rating'>> = (ctx) => ({
       })
       .catch(() => ctx.logger.warn({}, 'rating not delivered'));
     ctx.logger.info({ service: ctx.service.id, score, reason }, 'service rated');
+    ctx.journal.recordEvent({ type: 'rating', sessionId: ctx.sessionId, serviceId: ctx.service.id, detail: { score, reason } });
     ctx.advance();
     return ok;
   },

@@ -1,0 +1,35 @@
+import type { FlowData } from './flow-data.ts';
+import { citizenCpr } from './flow-data.ts';
+
+/**
+ * The e-receipt every service ends with, so a citizen can leave with no
+ * paper: a reference, a link (shown as a QR code), and an SMS on request.
+ */
+export function eReceiptUrl(reference: string): string {
+  return `https://e.khidma.invalid/r/${encodeURIComponent(reference)}`;
+}
+
+/**
+ * The run's reference: the gateway's application reference when there is
+ * one, else a kiosk reference derived from the run's key (stable for the
+ * run, nothing personal in it).
+ */
+export function runReference(data: FlowData, now: number): string {
+  if (data.application?.reference) return data.application.reference;
+  const run = data.idempotencyKey.split(':')[2] ?? data.idempotencyKey;
+  return `KSK-${new Date(now).getUTCFullYear()}-${run.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+/** The mobile number the citizen typed in this service, if any. */
+export function typedMobile(data: FlowData): string | null {
+  for (const values of Object.values(data.values)) if (values.mobile) return values.mobile;
+  return null;
+}
+
+/** Where an SMS e-receipt can go: the typed number, else the number registered for the CPR; null when neither is known. */
+export function smsRecipient(data: FlowData): { mobile: string } | { cpr: string } | null {
+  const mobile = typedMobile(data);
+  if (mobile) return { mobile };
+  const cpr = citizenCpr(data);
+  return /^\d{9}$/.test(cpr) ? { cpr } : null;
+}
