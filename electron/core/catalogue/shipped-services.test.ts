@@ -19,6 +19,11 @@ describe('the shipped service catalogue', () => {
       'id-data-statement',
       'application-status',
       'reset-card-pin',
+      'ekey-register',
+      'ekey-upgrade',
+      'ekey-reset-password',
+      'ekey-unlock',
+      'ekey-status',
     ]);
   });
 
@@ -43,7 +48,7 @@ describe('the shipped service catalogue', () => {
     const log = createMemoryLogger();
     const catalogue = loadServiceCatalogue({ directory: dir, supportedStepKinds: new Set(STEP_KINDS), paymentsAvailable: true, logger: log.logger });
     expect(catalogue.available().map((s) => s.id)).not.toContain('update-address');
-    expect(catalogue.available()).toHaveLength(7);
+    expect(catalogue.available()).toHaveLength(12);
     expect(log.lines().some((l) => l.msg === 'service disabled' && String(l.problem).includes('not valid JSON'))).toBe(true);
   });
 });

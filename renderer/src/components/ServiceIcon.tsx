@@ -10,6 +10,10 @@ const PATHS: Record<string, string> = {
   key: 'M10 10a5 5 0 1 1 0 .1M14 13l10 10M19 18l3-3M21 20l2-2',
   form: 'M6 4h16v20H6zM10 10h8M10 14h8M10 18h5',
   card: 'M3 7h22v14H3zM3 11h22M7 17h6',
+  shield: 'M14 3 5 7v7c0 5 4 9 9 11 5-2 9-6 9-11V7zM10 14l3 3 5-6',
+  fingerprint: 'M8 20c1-3 1-6 1-8a5 5 0 0 1 10 0c0 4-1 8-3 11M12 23c1.5-3 2-6 2-10M6 16c.5-1 .6-2.5.6-4A7.4 7.4 0 0 1 21 9',
+  unlock: 'M7 13h14v11H7zM10 13V9a4 4 0 0 1 7.5-2',
+  status: 'M14 4a10 10 0 1 1 0 20 10 10 0 0 1 0-20zM14 9v6l4 2',
 };
 
 export function ServiceIcon({ name }: { name: string }) {

@@ -16,6 +16,21 @@ const APPLICATION_STATUS: Record<string, { ar: string; en: string }> = {
   rejected: { ar: 'لم يُقبل الطلب', en: 'Not accepted' },
 };
 
+/** eKey states and levels in the citizen's words. */
+const EKEY_WORDS: Record<string, Record<string, { ar: string; en: string }>> = {
+  'ekey.status': {
+    'not-registered': { ar: 'غير مسجّل', en: 'Not registered' },
+    active: { ar: 'فعّال', en: 'Active' },
+    locked: { ar: 'مقفل بعد محاولات دخول خاطئة', en: 'Locked after wrong login attempts' },
+  },
+  'ekey.level': {
+    '': { ar: 'لا يوجد', en: 'None' },
+    basic: { ar: 'أساسي', en: 'Basic' },
+    advanced: { ar: 'متقدم', en: 'Advanced' },
+  },
+  'ekey.maskedMobile': { '': { ar: 'لا يوجد', en: 'None' } },
+};
+
 export const infoStep: StepFactory<Step<'info'>> = (ctx) => ({
   view: () => ({ kind: 'info', stepId: ctx.step.id, body: ctx.step.body, continueLabel: FLOW_TEXT.continue }),
   submit: () => {
@@ -108,7 +123,8 @@ export const reviewStep: StepFactory<Step<'review'>> = (ctx) => ({
     rows: ctx.step.rows.map((row) => {
       const value = resolveValue(row.value, ctx.data, ctx.service.feeFils);
       // Status codes from the gateway are shown in words, never as codes.
-      return { label: row.label, value: row.value === 'lookup.status' ? (APPLICATION_STATUS[value] ?? { ar: value, en: value }) : value };
+      if (row.value === 'lookup.status') return { label: row.label, value: APPLICATION_STATUS[value] ?? { ar: value, en: value } };
+      return { label: row.label, value: EKEY_WORDS[row.value]?.[value] ?? value };
     }),
     ...(ctx.service.feeFils > 0 ? { feeFils: ctx.service.feeFils } : {}),
     confirmLabel: FLOW_TEXT.confirm,

@@ -46,6 +46,8 @@ export function fakePorts() {
   const submitted: { idempotencyKey: string; data: Record<string, string> }[] = [];
   const charged: number[] = [];
   const printed: CitizenReceipt[] = [];
+  const otpRequests: { mobile: string | null; purpose: string | null }[] = [];
+  const smsSent: Parameters<FlowPorts['gateway']['sendSmsReceipt']>[0][] = [];
   const reversed: string[] = [];
   const take = <T>(queue: T[], fallback: () => T): Promise<T> => Promise.resolve(queue.length > 0 ? queue.shift()! : fallback());
   const ports: FlowPorts = {
@@ -109,8 +111,9 @@ export function fakePorts() {
         calls.push('registeredAddress');
         return { ok: true, value: { flat: '12', building: '345', road: '1234', block: '567' } };
       },
-      sendOtp: async () => {
+      sendOtp: async (input) => {
         calls.push('sendOtp');
+        otpRequests.push({ mobile: input.mobile, purpose: input.purpose ?? null });
         return { ok: true, value: { otpId: 'otp-1', expiresInSeconds: 300 } };
       },
       verifyOtp: async (input) => {
@@ -129,8 +132,9 @@ export function fakePorts() {
         calls.push('qrStatus');
         return take(queues.qrStatus, () => ({ ok: true, value: { status: 'paid', reference: 'QR-REF-1' } }) as GatewayResult<{ status: 'paid'; reference: string }>);
       },
-      sendSmsReceipt: async () => {
+      sendSmsReceipt: async (input) => {
         calls.push('sms');
+        smsSent.push(input);
         return { ok: true, value: null };
       },
       submitRating: async () => {
@@ -193,7 +197,7 @@ export function fakePorts() {
       },
     },
   };
-  return { ports, calls, queues, submitted, charged, reversed, printed, ekey, cardInside: () => cardIn };
+  return { ports, calls, queues, submitted, charged, reversed, printed, ekey, otpRequests, smsSent, cardInside: () => cardIn };
 }
 
 /** Lets every pending promise callback run (the fakes answer at once). */
