@@ -58,7 +58,8 @@ export function PasswordStep({ step, language }: { step: PasswordView; language:
 
   return (
     <section className="step step--password">
-      <p className="step__lead">{t('password.lead')}</p>
+      {/* The frame's title already says what to do: the lead is for screen readers, so the keyboard fits the screen. */}
+      <p className="visually-hidden">{t('password.lead')}</p>
       {step.error && coreVerdictCurrent && (
         <p className="step__error" role="alert" data-testid="password-error">
           {step.error[language]}
