@@ -20,6 +20,10 @@ import { settle } from './settlement/settlement.ts';
 import { zvtSettlementPort } from './settlement/zvt-settlement-adapter.ts';
 import { SUPPORTED_STEP_KINDS } from './flow/step-registry.ts';
 import { KioskCore } from './kiosk/kiosk-core.ts';
+import { openAuditLog } from './audit/audit-log.ts';
+import { TechnicianMode } from './technician/technician-mode.ts';
+import { fileLockoutStore } from './technician/lockout-store.ts';
+import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
 import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
 import { createLaunchToken } from './bridge/launch-token.ts';
@@ -137,7 +141,15 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     paymentsAvailable: true,
     logger,
   });
-  const journal = openJournal(fromRoot(config.paths.dataDir), clock, logger, (error) => core.setOutOfService('journal', error.message));
+  // Technician mode's hash-chained audit log and PIN lockout live in the data directory, next to the journal.
+  const dataDir = fromRoot(config.paths.dataDir);
+  const audit = openAuditLog(join(dataDir, 'audit.log'), () => clock.now());
+  let journalUp = true;
+  const journal = openJournal(dataDir, clock, logger, (error) => {
+    journalUp = false;
+    audit.append({ role: 'system', action: 'auto-out-of-service', detail: `journal ${error.reason}` });
+    core.setOutOfService('journal', error.message);
+  });
   const { host, hardware } = await startHardware(config, clock, logger, options.simulatorHost);
   const ports = hardware?.ports ?? unavailablePorts();
   // Before the first citizen: settle whatever a crash or power cut left unfinished.
@@ -152,13 +164,47 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     logger.error({ err: error.message }, 'start-up recovery failed');
     return [];
   });
-  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set() });
-  hardware?.onChange(() => core.refresh());
+  const recoveredAt = new Date(clock.now()).toISOString();
+  const technician = new TechnicianMode({
+    config: config.technician,
+    clock,
+    logger,
+    audit,
+    lockout: fileLockoutStore(join(dataDir, 'technician-lockout.json'), () => clock.now(), config.technician.lockoutMinutes * 60_000),
+    overview: () => deviceOverview({ config, hardware, journalUp: () => journalUp, outOfService: outOfServiceWords }),
+    recovered: () => recoveryRows(recovered, recoveredAt),
+    service: {
+      state: () => {
+        const state = core.outOfServiceState();
+        return { inService: state === null, automatic: state !== null && state.reason !== 'technician', ...(state?.detail ? { reason: state.detail } : state ? { reason: state.reason } : {}) };
+      },
+      takeOut: (reason) => core.setOutOfService('technician', reason),
+      giveBack: () => core.setOutOfService(null),
+    },
+    onChange: () => core.refresh(),
+  });
+  const outOfServiceWords = () => {
+    const state = core.outOfServiceState();
+    return state ? { ar: state.detail ?? state.reason, en: state.detail ?? state.reason } : null;
+  };
+  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set(), technician });
+  hardware?.onChange(() => {
+    // Without its card reader the kiosk can serve nobody safely: out of service until a technician clears it.
+    if (hardware.cardReader.status().device !== 'online' && !core.outOfServiceState()) {
+      audit.append({ role: 'system', action: 'auto-out-of-service', detail: 'card reader not online' });
+      core.setOutOfService('device', 'card reader not online');
+    }
+    core.refresh();
+  });
   hardware?.scanner.onEvent((event) => {
     if (event.type === 'scanned') core.scanned(event.reference);
     else logger.info({ reason: event.reason }, 'scan rejected');
   });
-  if (journal.failure) core.setOutOfService('journal', journal.failure.message);
+  if (journal.failure) {
+    journalUp = false;
+    audit.append({ role: 'system', action: 'auto-out-of-service', detail: `journal ${journal.failure.reason}` });
+    core.setOutOfService('journal', journal.failure.message);
+  }
   // Finished records past the retention are deleted daily (never unfinished or unsettled ones).
   const retention = journal.failure ? null : scheduleJournalRetention({ journal: journal.store, clock, retentionDays: JOURNAL_RETENTION_DAYS, logger });
   // End-of-day settlement at the configured local time (and on demand from technician mode, to come).

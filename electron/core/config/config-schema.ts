@@ -169,6 +169,22 @@ export const ConfigSchema = z
         ),
       })
       .strict(),
+    technician: z
+      .object({
+        /** The hidden entry gesture: screen corners in order (logical, so it mirrors in Arabic). */
+        gesture: z.array(z.enum(['top-start', 'top-end', 'bottom-end', 'bottom-start'])).min(3).max(10),
+        /** Each tap must follow the previous one within this time. */
+        gestureStepSeconds: z.number().int().min(1).max(10),
+        /** scrypt hashes (scripts/hash-technician-pin.ts); the role decides what may be done. */
+        pins: z
+          .array(z.object({ role: z.enum(['technician', 'supervisor']), salt: z.string().min(8).max(64), hash: z.string().min(32).max(64) }).strict())
+          .min(1)
+          .max(50),
+        maxWrongPins: z.number().int().min(3).max(10),
+        lockoutMinutes: z.number().int().min(1).max(240),
+        idleExitSeconds: z.number().int().min(30).max(1800),
+      })
+      .strict(),
     testing: z
       .object({
         /** Exposes /__test/* endpoints (clock, session table). Never on a production kiosk. */

@@ -11,6 +11,7 @@ import type { JournalStore } from '../journal/journal-store.ts';
 import { FlowRun } from '../flow/flow-run.ts';
 import type { FlowPorts } from '../flow/step-context.ts';
 import { serviceOffered, type Capability } from '../flow/service-needs.ts';
+import type { TechnicianMode } from '../technician/technician-mode.ts';
 
 export type OutOfServiceReason = Parameters<KioskCoreApi['setOutOfService']>[0];
 
@@ -33,6 +34,8 @@ export interface KioskCoreDeps {
   journal: JournalStore;
   /** What is up right now; services needing anything else are hidden. */
   capabilities: () => ReadonlySet<Capability>;
+  /** Technician diagnostics mode; without it, corner taps and technician commands are refused. */
+  technician?: TechnicianMode;
 }
 
 /**
@@ -47,6 +50,9 @@ export class KioskCore implements KioskCoreApi {
   #idle: IdleTimer | null = null;
   #epoch = 0;
   #outOfService: NonNullable<OutOfServiceReason> | null = null;
+  #outOfServiceDetail: string | null = null;
+  /** The technician's screen language (there is no citizen session to carry one). */
+  #technicianLanguage: Language | null = null;
 
   constructor(deps: KioskCoreDeps) {
     this.#deps = deps;
@@ -70,8 +76,14 @@ export class KioskCore implements KioskCoreApi {
     }
   }
 
+  /** Why the kiosk is out of service, if it is (for the technician). */
+  outOfServiceState(): { reason: NonNullable<OutOfServiceReason>; detail: string | null } | null {
+    return this.#outOfService ? { reason: this.#outOfService, detail: this.#outOfServiceDetail } : null;
+  }
+
   setOutOfService(reason: OutOfServiceReason, detail?: string): void {
     this.#outOfService = reason;
+    this.#outOfServiceDetail = reason ? (detail ?? null) : null;
     this.#deps.logger.warn({ reason, detail: detail ?? null }, reason ? 'kiosk out of service' : 'kiosk back in service');
     if (reason && this.#session) this.wipeSession(`out-of-service:${reason}`);
     else this.#emit();
@@ -106,13 +118,15 @@ export class KioskCore implements KioskCoreApi {
 
   view(): ViewModel {
     const { config } = this.#deps;
-    const language = this.#session?.language ?? config.languages.default;
+    const technician = this.#deps.technician?.view() ?? null;
+    const language = this.#session?.language ?? (technician ? this.#technicianLanguage : null) ?? config.languages.default;
     const common = {
       language,
       sessionEpoch: this.#epoch,
       idle: this.#idle?.state() ?? { phase: 'active' as const },
       helpOpen: this.#session?.helpOpen ?? false,
     };
+    if (technician) return { screen: 'technician', ...common, technician };
     if (this.#outOfService) return { screen: 'out-of-service', ...common, reason: OUT_OF_SERVICE_TEXT[this.#outOfService] };
     const session = this.#session;
     if (!session) return { screen: 'attract', ...common };
@@ -129,6 +143,20 @@ export class KioskCore implements KioskCoreApi {
   }
 
   #apply(intent: Intent): IntentResult {
+    const technician = this.#deps.technician;
+    // Technician mode is reached from the attract or out-of-service screen, never over a citizen.
+    if (intent.type === 'cornerTap') {
+      if (!technician) return refused('technician mode unavailable');
+      return this.#session ? technician.tapDuringSession() : technician.cornerTap(intent.corner);
+    }
+    if (intent.type === 'technician') return technician ? technician.command(intent.command) : refused('technician mode unavailable');
+    if (technician?.active) {
+      if (intent.type === 'setLanguage' && this.#deps.config.languages.enabled.includes(intent.language)) {
+        this.#technicianLanguage = intent.language;
+        return { ok: true };
+      }
+      return intent.type === 'touch' ? { ok: true } : refused('technician mode is open');
+    }
     if (this.#outOfService) return intent.type === 'touch' ? { ok: true } : refused('out of service');
     const session = this.#session;
     if (intent.type === 'touch') {
@@ -163,10 +191,6 @@ export class KioskCore implements KioskCoreApi {
         return this.#back(session);
       case 'cancel':
         return this.#cancel(session);
-      case 'cornerTap':
-      case 'technician':
-        // Technician mode is being built (issue 8); until then nothing opens it.
-        return refused('technician mode unavailable');
     }
   }
 

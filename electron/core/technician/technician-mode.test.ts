@@ -1,0 +1,174 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../clock/clock.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { openAuditLog } from '../audit/audit-log.ts';
+import { createMemoryLogger } from '../testing/memory-logger.ts';
+import { PROJECT_ROOT } from '../testing/core-fixture.ts';
+import { fileLockoutStore } from './lockout-store.ts';
+import { TechnicianMode } from './technician-mode.ts';
+import { hashPin, pinMatches } from './pin-hash.ts';
+
+const GESTURE = ['top-start', 'top-end', 'bottom-end', 'bottom-start'] as const;
+const TECHNICIAN_PIN = '246810';
+const SUPERVISOR_PIN = '135790';
+
+function setup(dir = mkdtempSync(join(tmpdir(), 'technician-'))) {
+  const { config } = loadConfig(resolve(PROJECT_ROOT, 'resources/config/default.json'), null);
+  const clock = createManualClock();
+  const audit = openAuditLog(join(dir, 'audit.log'), () => clock.now());
+  const service = { inService: true, reason: undefined as string | undefined };
+  let changes = 0;
+  const mode = new TechnicianMode({
+    config: config.technician,
+    clock,
+    logger: createMemoryLogger().logger,
+    audit,
+    lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), config.technician.lockoutMinutes * 60_000),
+    overview: () => ({ inService: service.inService, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
+    recovered: () => [],
+    service: {
+      state: () => ({ inService: service.inService, automatic: false, ...(service.reason ? { reason: service.reason } : {}) }),
+      takeOut: (reason) => Object.assign(service, { inService: false, reason }),
+      giveBack: () => Object.assign(service, { inService: true, reason: undefined }),
+    },
+    onChange: () => (changes += 1),
+  });
+  const gesture = () => GESTURE.forEach((corner) => mode.cornerTap(corner));
+  const login = (pin: string) => mode.command({ command: 'login', pin });
+  const actions = () => audit.recent(100).map((e) => e.action).reverse();
+  return { dir, mode, clock, audit, service, gesture, login, actions, changes: () => changes };
+}
+
+describe('technician entry', () => {
+  it('the development PINs in the shipped configuration are stored as scrypt hashes that match', () => {
+    const { config } = loadConfig(resolve(PROJECT_ROOT, 'resources/config/default.json'), null);
+    const raw = readFileSync(resolve(PROJECT_ROOT, 'resources/config/default.json'), 'utf8');
+    expect(raw).not.toContain(TECHNICIAN_PIN);
+    expect(config.technician.pins.map((p) => [p.role, pinMatches(p.role === 'technician' ? TECHNICIAN_PIN : SUPERVISOR_PIN, p)])).toEqual([
+      ['technician', true],
+      ['supervisor', true],
+    ]);
+    expect(pinMatches('000000', hashPin('246810'))).toBe(false);
+  });
+
+  it('the corner gesture in order opens the PIN screen; wrong order or too slow does not', () => {
+    const t = setup();
+    t.mode.cornerTap('top-start');
+    t.mode.cornerTap('bottom-end');
+    t.mode.cornerTap('top-end');
+    t.mode.cornerTap('bottom-start');
+    expect(t.mode.active).toBe(false);
+    t.mode.cornerTap('top-start');
+    t.mode.cornerTap('top-end');
+    t.clock.advance(4_000);
+    t.mode.cornerTap('bottom-end');
+    t.mode.cornerTap('bottom-start');
+    expect(t.mode.active).toBe(false);
+    t.gesture();
+    expect(t.mode.view()).toEqual({ phase: 'login', attemptsLeft: 5 });
+  });
+
+  it('a PIN decides the role; the audit log records the entry, never the PIN', () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    expect(t.mode.view()).toMatchObject({ phase: 'open', role: 'technician', content: { section: 'overview' } });
+    t.mode.command({ command: 'exit' });
+    t.gesture();
+    t.login(SUPERVISOR_PIN);
+    expect(t.mode.view()).toMatchObject({ phase: 'open', role: 'supervisor' });
+    expect(t.actions()).toEqual(['gesture', 'entry', 'exit', 'gesture', 'entry']);
+    const text = readFileSync(t.audit.file, 'utf8');
+    expect(text).not.toContain(TECHNICIAN_PIN);
+    expect(text).not.toContain(SUPERVISOR_PIN);
+  });
+
+  it('five wrong PINs lock entry for 15 minutes, across a restart; then the count starts again', () => {
+    const t = setup();
+    t.gesture();
+    for (let i = 0; i < 4; i++) t.login('111111');
+    expect(t.mode.view()).toMatchObject({ phase: 'login', attemptsLeft: 1, error: { en: expect.stringContaining('not correct') } });
+    t.login('111111');
+    expect(t.mode.view()).toEqual({ phase: 'locked', minutesLeft: 15 });
+    t.login(TECHNICIAN_PIN);
+    expect(t.mode.view()).toMatchObject({ phase: 'locked' });
+    // A restart (a new mode on the same data directory) is still locked.
+    const again = setup(t.dir);
+    again.clock.advance(t.clock.now() - again.clock.now());
+    again.gesture();
+    expect(again.mode.view()).toMatchObject({ phase: 'locked' });
+    again.clock.advance(15 * 60_000);
+    again.mode.command({ command: 'exit' });
+    again.gesture();
+    expect(again.mode.view()).toEqual({ phase: 'login', attemptsLeft: 5 });
+    expect(t.actions().slice(0, 6)).toEqual(['gesture', 'pin-wrong', 'pin-wrong', 'pin-wrong', 'pin-wrong', 'lockout']);
+  });
+
+  it('a corrupt lockout file counts as locked (it cannot be used to clear the count)', () => {
+    const t = setup();
+    writeFileSync(join(t.dir, 'lockout.json'), '{garbage');
+    t.gesture();
+    expect(t.mode.view()).toMatchObject({ phase: 'locked' });
+  });
+
+  it('leaves by itself after the idle time, and says so in the audit log', () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.clock.advance(119_000);
+    expect(t.mode.active).toBe(true);
+    t.clock.advance(2_000);
+    expect(t.mode.active).toBe(false);
+    expect(t.changes()).toBe(1);
+    expect(t.actions().at(-1)).toBe('exit-idle');
+  });
+});
+
+describe('technician actions', () => {
+  it('out of service with a reason and back, each in the audit log', () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.mode.command({ command: 'setOutOfService', reason: 'Paper roll replaced' });
+    expect(t.service).toMatchObject({ inService: false, reason: 'Paper roll replaced' });
+    expect(t.mode.view()).toMatchObject({ content: { section: 'service', inService: false, reason: 'Paper roll replaced' }, notice: { tone: 'success' } });
+    t.mode.command({ command: 'returnToService' });
+    expect(t.service.inService).toBe(true);
+    expect(t.audit.recent(2).map((e) => [e.action, e.role])).toEqual([
+      ['back-in-service', 'technician'],
+      ['out-of-service', 'technician'],
+    ]);
+  });
+
+  it('settlement is for supervisors: a technician is refused, and the refusal is audited', () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.mode.command({ command: 'settle' });
+    expect(t.mode.view()).toMatchObject({ notice: { tone: 'error', text: { en: 'Only a supervisor can do this.' } } });
+    expect(t.actions().at(-1)).toBe('refused-role');
+  });
+
+  it('verifies the audit chain on screen, and finds a tampered line', () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.mode.command({ command: 'verifyAudit' });
+    expect(t.mode.view()).toMatchObject({ content: { section: 'audit', verification: { ok: true, checked: 2 } } });
+    const lines = readFileSync(t.audit.file, 'utf8').split('\n');
+    lines[1] = lines[1]!.replace('PIN accepted', 'PIN accepted (edited)');
+    writeFileSync(t.audit.file, lines.join('\n'));
+    t.mode.command({ command: 'verifyAudit' });
+    expect(t.mode.view()).toMatchObject({ content: { verification: { ok: false, firstBrokenSeq: 2 } }, notice: { tone: 'error', text: { en: expect.stringContaining('line 2') } } });
+  });
+
+  it('nothing but login is accepted before the PIN', () => {
+    const t = setup();
+    t.gesture();
+    expect(t.mode.command({ command: 'setOutOfService', reason: 'x' })).toMatchObject({ ok: false });
+    expect(t.service.inService).toBe(true);
+  });
+});

@@ -1,0 +1,243 @@
+import type { Corner, IntentResult, LocalizedText, TechnicianCommand, TechnicianContent, TechnicianRole, TechnicianSection, TechnicianView } from '../../contract/index.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { KioskConfig } from '../config/config-schema.ts';
+import type { Logger } from '../log/logger.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { verifyAuditFile } from '../audit/audit-log.ts';
+import type { LockoutStore } from './lockout-store.ts';
+import { pinMatches } from './pin-hash.ts';
+import { TECH_TEXT } from './technician-texts.ts';
+
+type Overview = Extract<TechnicianContent, { section: 'overview' }>;
+type Recovery = Extract<TechnicianContent, { section: 'recovery' }>['runs'];
+
+/** What technician mode reads and switches in the rest of the kiosk. */
+export interface TechnicianDeps {
+  config: KioskConfig['technician'];
+  clock: Clock;
+  logger: Logger;
+  audit: AuditLog;
+  lockout: LockoutStore;
+  /** Devices, journal and gateway as they are now. */
+  overview: () => Omit<Overview, 'section'>;
+  recovered: () => Recovery;
+  service: {
+    state(): { inService: boolean; reason?: string; automatic: boolean };
+    takeOut(reason: string): void;
+    giveBack(): void;
+  };
+  /** The view changed outside a command (idle exit, lockout over). */
+  onChange: () => void;
+}
+
+/**
+ * Sections this build offers. Counters, journal search, settlement, logs
+ * export and configuration are in the contract and still to be built (see
+ * docs/technician.md); a role never sees a section it may not open.
+ */
+const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
+  technician: ['overview', 'service', 'recovery', 'audit'],
+  supervisor: ['overview', 'service', 'recovery', 'audit'],
+};
+
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number } };
+
+const ok: IntentResult = { ok: true };
+const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
+
+/**
+ * Technician diagnostics mode: the hidden corner gesture, the PIN (hashed in
+ * config; lockout after too many wrong ones, persisted), two roles, idle
+ * exit, and the sections. Every action goes to the hash-chained audit log
+ * before it is reported done. The citizen side is never touched except
+ * through `service` (out of service and back).
+ */
+export class TechnicianMode {
+  readonly #deps: TechnicianDeps;
+  #phase: Phase = { kind: 'closed' };
+  #gestureProgress = 0;
+  #lastTapAt = 0;
+  #idle: TimerHandle | undefined;
+
+  constructor(deps: TechnicianDeps) {
+    this.#deps = deps;
+  }
+
+  /** Login, lockout or open: the technician screen is showing and no citizen may start. */
+  get active(): boolean {
+    return this.#phase.kind !== 'closed';
+  }
+
+  /** A corner tap while a citizen is served: refused, and noted (someone may be trying the gesture). */
+  tapDuringSession(): IntentResult {
+    this.#deps.audit.append({ role: 'none', action: 'gesture-during-session', detail: 'corner tap refused while a citizen was served' });
+    return refused('a citizen is being served');
+  }
+
+  cornerTap(corner: Corner): IntentResult {
+    if (this.active) return ok;
+    const { gesture, gestureStepSeconds } = this.#deps.config;
+    const now = this.#deps.clock.now();
+    const inTime = this.#gestureProgress === 0 || now - this.#lastTapAt <= gestureStepSeconds * 1000;
+    this.#lastTapAt = now;
+    if (inTime && gesture[this.#gestureProgress] === corner) this.#gestureProgress += 1;
+    else this.#gestureProgress = gesture[0] === corner ? 1 : 0;
+    if (this.#gestureProgress < gesture.length) return ok;
+    this.#gestureProgress = 0;
+    this.#deps.audit.append({ role: 'none', action: 'gesture', detail: 'entry gesture completed' });
+    this.#phase = this.#lockedNow() ? { kind: 'locked' } : { kind: 'login' };
+    this.#armIdle();
+    return ok;
+  }
+
+  command(command: TechnicianCommand): IntentResult {
+    if (!this.active) return refused('technician mode is not open');
+    this.#armIdle();
+    if (command.command === 'exit') return this.#exit('exit');
+    const phase = this.#phase;
+    if (phase.kind === 'locked') {
+      if (!this.#lockedNow()) this.#phase = { kind: 'login' };
+      return command.command === 'login' && !this.#lockedNow() ? this.#login(command.pin) : refused('locked');
+    }
+    if (phase.kind === 'login') return command.command === 'login' ? this.#login(command.pin) : refused('log in first');
+    if (phase.kind !== 'open') return refused('closed');
+    const may = SECTIONS[phase.role];
+    switch (command.command) {
+      case 'login':
+        return ok;
+      case 'open':
+        if (!may.includes(command.section)) return refused('section not available');
+        this.#phase = { kind: 'open', role: phase.role, section: command.section };
+        return ok;
+      case 'setOutOfService': {
+        this.#deps.audit.append({ role: phase.role, action: 'out-of-service', detail: command.reason });
+        this.#deps.service.takeOut(command.reason);
+        this.#phase = { ...phase, section: 'service', notice: { tone: 'success', text: TECH_TEXT.outOfServiceDone } };
+        return ok;
+      }
+      case 'returnToService': {
+        this.#deps.audit.append({ role: phase.role, action: 'back-in-service', detail: this.#deps.service.state().automatic ? 'cleared an automatic out-of-service' : '' });
+        this.#deps.service.giveBack();
+        this.#phase = { ...phase, section: 'service', notice: { tone: 'success', text: TECH_TEXT.backInServiceDone } };
+        return ok;
+      }
+      case 'verifyAudit': {
+        const result = verifyAuditFile(this.#deps.audit.file);
+        this.#deps.audit.append({ role: phase.role, action: 'audit-verified', detail: result.ok ? `${result.entries} entries intact` : `broken at line ${result.line}` });
+        this.#phase = {
+          ...phase,
+          section: 'audit',
+          verification: result.ok ? { ok: true, checked: result.entries } : { ok: false, checked: result.entries, ...(result.seq === null ? {} : { firstBrokenSeq: result.seq }) },
+          notice: result.ok ? { tone: 'success', text: TECH_TEXT.auditIntact } : { tone: 'error', text: TECH_TEXT.auditBroken(result.line) },
+        };
+        return ok;
+      }
+      case 'settle':
+      case 'saveConfig':
+        if (phase.role !== 'supervisor') {
+          this.#deps.audit.append({ role: phase.role, action: 'refused-role', detail: command.command });
+          this.#phase = { ...phase, notice: { tone: 'error', text: TECH_TEXT.supervisorOnly } };
+          return ok;
+        }
+        this.#phase = { ...phase, notice: { tone: 'info', text: TECH_TEXT.notInThisBuild } };
+        return ok;
+      default:
+        this.#phase = { ...phase, notice: { tone: 'info', text: TECH_TEXT.notInThisBuild } };
+        return ok;
+    }
+  }
+
+  view(): TechnicianView | null {
+    const phase = this.#phase;
+    switch (phase.kind) {
+      case 'closed':
+        return null;
+      case 'login':
+        return { phase: 'login', attemptsLeft: Math.max(0, this.#deps.config.maxWrongPins - this.#deps.lockout.read().failures), ...(phase.error ? { error: phase.error } : {}) };
+      case 'locked': {
+        const until = this.#deps.lockout.read().lockedUntil ?? 0;
+        return { phase: 'locked', minutesLeft: Math.max(0, Math.ceil((until - this.#deps.clock.now()) / 60_000)) };
+      }
+      case 'open':
+        return {
+          phase: 'open',
+          role: phase.role,
+          sections: SECTIONS[phase.role],
+          content: this.#content(phase),
+          busy: false,
+          ...(phase.notice ? { notice: phase.notice } : {}),
+        };
+    }
+  }
+
+  #content(phase: Extract<Phase, { kind: 'open' }>): TechnicianContent {
+    switch (phase.section) {
+      case 'service': {
+        const state = this.#deps.service.state();
+        return { section: 'service', inService: state.inService, automatic: state.automatic, ...(state.reason ? { reason: state.reason.slice(0, 200) } : {}) };
+      }
+      case 'recovery':
+        return { section: 'recovery', runs: this.#deps.recovered().slice(0, 200) };
+      case 'audit':
+        return {
+          section: 'audit',
+          entries: this.#deps.audit.recent(50).map((e) => ({ seq: e.seq, at: e.at, role: e.role, action: e.action, detail: e.detail })),
+          ...(phase.verification ? { verification: phase.verification } : {}),
+        };
+      default:
+        return { section: 'overview', ...this.#deps.overview() };
+    }
+  }
+
+  #login(pin: string): IntentResult {
+    const match = this.#deps.config.pins.find((stored) => pinMatches(pin, stored));
+    const state = this.#deps.lockout.read();
+    if (match) {
+      this.#deps.lockout.write({ failures: 0, lockedUntil: null });
+      this.#deps.audit.append({ role: match.role, action: 'entry', detail: 'PIN accepted' });
+      this.#deps.logger.info({ role: match.role }, 'technician mode opened');
+      this.#phase = { kind: 'open', role: match.role, section: 'overview' };
+      return ok;
+    }
+    const failures = state.failures + 1;
+    const { maxWrongPins, lockoutMinutes } = this.#deps.config;
+    if (failures >= maxWrongPins) {
+      this.#deps.lockout.write({ failures, lockedUntil: this.#deps.clock.now() + lockoutMinutes * 60_000 });
+      this.#deps.audit.append({ role: 'none', action: 'lockout', detail: `${failures} wrong PINs; locked for ${lockoutMinutes} minutes` });
+      this.#deps.logger.warn({ failures }, 'technician entry locked after wrong PINs');
+      this.#phase = { kind: 'locked' };
+      return ok;
+    }
+    this.#deps.lockout.write({ failures, lockedUntil: null });
+    this.#deps.audit.append({ role: 'none', action: 'pin-wrong', detail: `${maxWrongPins - failures} tries left` });
+    this.#phase = { kind: 'login', error: TECH_TEXT.pinWrong };
+    return ok;
+  }
+
+  #lockedNow(): boolean {
+    const { lockedUntil } = this.#deps.lockout.read();
+    if (lockedUntil === null) return false;
+    if (this.#deps.clock.now() < lockedUntil) return true;
+    // The lockout is over: a fresh count of tries.
+    this.#deps.lockout.write({ failures: 0, lockedUntil: null });
+    return false;
+  }
+
+  #exit(why: 'exit' | 'idle'): IntentResult {
+    const role = this.#phase.kind === 'open' ? this.#phase.role : 'none';
+    this.#deps.audit.append({ role, action: why === 'idle' ? 'exit-idle' : 'exit', detail: '' });
+    this.#phase = { kind: 'closed' };
+    this.#deps.clock.clearTimeout(this.#idle);
+    this.#idle = undefined;
+    return ok;
+  }
+
+  #armIdle(): void {
+    this.#deps.clock.clearTimeout(this.#idle);
+    this.#idle = this.#deps.clock.setTimeout(() => {
+      if (!this.active) return;
+      this.#exit('idle');
+      this.#deps.onChange();
+    }, this.#deps.config.idleExitSeconds * 1000);
+  }
+}

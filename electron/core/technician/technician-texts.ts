@@ -1,0 +1,23 @@
+import type { LocalizedText } from '../../contract/index.ts';
+
+/** What the core says on the technician screen, in both languages (the page adds its own labels). */
+export const TECH_TEXT = {
+  pinWrong: { ar: 'الرقم السري للفني غير صحيح.', en: 'That technician PIN is not correct.' },
+  outOfServiceDone: { ar: 'الجهاز خارج الخدمة الآن، ويرى المواطنون رسالة بذلك.', en: 'The kiosk is out of service now; citizens see a notice saying so.' },
+  backInServiceDone: { ar: 'عاد الجهاز إلى الخدمة.', en: 'The kiosk is back in service.' },
+  auditIntact: { ar: 'سجل التدقيق سليم: لم يُغيَّر أي سطر.', en: 'The audit log is intact: no line has been changed.' },
+  auditBroken: (line: number): LocalizedText => ({ ar: `سجل التدقيق معدَّل: أول خلل في السطر ${line}.`, en: `The audit log has been tampered with: the first broken link is at line ${line}.` }),
+  supervisorOnly: { ar: 'هذا الإجراء للمشرف فقط.', en: 'Only a supervisor can do this.' },
+  notInThisBuild: { ar: 'هذا الإجراء غير متاح في هذا الإصدار بعد.', en: 'This action is not available in this version yet.' },
+  device: {
+    ok: { ar: 'يعمل', en: 'Working' },
+    busy: { ar: 'مشغول', en: 'Busy' },
+    offline: { ar: 'غير متصل', en: 'Not connected' },
+    fault: { ar: 'عطل في الجهاز', en: 'Hardware fault' },
+    warning: { ar: 'يحتاج إلى انتباه', en: 'Needs attention' },
+  },
+  journalOk: { ar: 'السجل يعمل', en: 'Journal writable' },
+  journalDown: { ar: 'السجل غير متاح: الجهاز خارج الخدمة', en: 'Journal unavailable: kiosk out of service' },
+  gatewayUp: { ar: 'متصل', en: 'Reachable' },
+  gatewayDown: { ar: 'غير متصل', en: 'Not reachable' },
+} as const;
