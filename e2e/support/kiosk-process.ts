@@ -11,6 +11,8 @@ export interface KioskProcess {
   origin: string;
   token: string;
   simulators: { panelUrl: string; controlUrl: string; controlToken: string } | null;
+  /** The kiosk's data directory (journal, audit log), which tests may inspect or tamper with. */
+  dataDir: string;
   process: ChildProcess;
   logs(): string;
   /** POST/GET a /__test hook with the launch token. */
@@ -66,6 +68,7 @@ export async function startKiosk(options: KioskStartOptions = {}): Promise<Kiosk
   };
   return {
     ...ready,
+    dataDir: join(dir, 'data'),
     process: child,
     logs: () => output,
     hook,

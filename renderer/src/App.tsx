@@ -6,6 +6,7 @@ import { MenuScreen } from './screens/MenuScreen.tsx';
 import { StepScreen } from './screens/StepScreen.tsx';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen.tsx';
 import { ConnectingScreen } from './screens/ConnectingScreen.tsx';
+import { TechnicianScreen } from './technician/TechnicianScreen.tsx';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { HelpDialog } from './components/HelpDialog.tsx';
 import { ReconnectingOverlay } from './components/ReconnectingOverlay.tsx';
@@ -46,5 +47,7 @@ function Screen({ view }: { view: ViewModel }) {
       return <StepScreen frame={view.frame} step={view.step} language={view.language} />;
     case 'out-of-service':
       return <OutOfServiceScreen reason={view.reason} />;
+    case 'technician':
+      return <TechnicianScreen view={view.technician} language={view.language} />;
   }
 }

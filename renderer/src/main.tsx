@@ -8,6 +8,7 @@ import '@fontsource/noto-sans-arabic/700.css';
 import './styles/theme.css';
 import './styles/screens.css';
 import './styles/steps.css';
+import './styles/technician.css';
 import ar from '@locales/ar.json';
 import en from '@locales/en.json';
 import type { KioskApi } from '../../electron/contract/index.ts';

@@ -4,6 +4,7 @@ import { Emblem } from '../components/Emblem.tsx';
 import { SerratedBand } from '../components/SerratedBand.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { GeometricPattern } from '../components/GeometricPattern.tsx';
+import { CornerZones } from '../components/CornerZones.tsx';
 
 /**
  * The loop a passer-by sees: Arabic and English together, calm, one slow
@@ -21,6 +22,7 @@ export function AttractScreen() {
   return (
     <main className="attract" data-testid="screen-attract" onClick={() => void kiosk.send({ type: 'start' })}>
       <GeometricPattern className="attract__pattern" />
+      <CornerZones />
       <SerratedBand className="attract__band" />
       <div className="attract__identity">
         <Emblem className="attract__emblem" />

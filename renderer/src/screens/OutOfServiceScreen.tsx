@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../../electron/contract/index.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { SerratedBand } from '../components/SerratedBand.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { CornerZones } from '../components/CornerZones.tsx';
 
 /** Shown in both languages — whoever walks up must understand it. No buttons: there is nothing to do here. */
 export function OutOfServiceScreen({ reason }: { reason: LocalizedText }) {
@@ -11,6 +12,7 @@ export function OutOfServiceScreen({ reason }: { reason: LocalizedText }) {
   const en = i18n.getFixedT('en');
   return (
     <main className="notice" data-testid="screen-out-of-service">
+      <CornerZones />
       <SerratedBand className="notice__band" />
       <Emblem className="notice__emblem" />
       <Icon name="pause" className="notice__icon" />

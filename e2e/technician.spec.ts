@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
+import { citizen } from './support/citizen.ts';
+import { simulators } from './support/simulators.ts';
+import { ROOT } from './support/kiosk-process.ts';
+
+/**
+ * Technician mode (issue 8), as a technician uses it at the machine: the
+ * corner gesture and PIN, the lockout, the out-of-service switch seen from
+ * the citizen side, automatic out-of-service when the card reader fails,
+ * services hidden when their device is down, and the audit chain.
+ * Development PINs: technician 246810, supervisor 135790.
+ */
+test.use({ kioskConfig: { paths: { services: 'resources/services' } } });
+
+const GESTURE = ['top-start', 'top-end', 'bottom-end', 'bottom-start'];
+
+async function gesture(page: Page) {
+  for (const corner of GESTURE) await page.getByTestId(`corner-${corner}`).click();
+}
+
+async function pin(page: Page, digits: string) {
+  for (const d of digits) await page.locator(`[data-testid="pin-key"][data-key="${d}"]`).click();
+  await page.getByTestId('tech-pin-ok').click();
+}
+
+async function enter(page: Page, digits = '246810') {
+  await expect(page.getByTestId('screen-attract').or(page.getByTestId('screen-out-of-service'))).toBeVisible();
+  await gesture(page);
+  await expect(page.getByTestId('screen-technician')).toHaveAttribute('data-phase', 'login');
+  await pin(page, digits);
+}
+
+test('entry by gesture and PIN; device overview; out of service with a reason, seen by citizens in both languages; back in service; audit chain verified, then a tampered line found', async ({ kioskPage: page, kiosk }) => {
+  await enter(page);
+  await expect(page.getByTestId('screen-technician')).toHaveAttribute('data-phase', 'open');
+  await expect(page.getByTestId('tech-role')).toContainText('فني');
+  await expect(page.getByTestId('tech-device-cardReader')).toHaveAttribute('data-state', 'ok');
+  await expect(page.getByTestId('tech-device-journal')).toHaveAttribute('data-state', 'ok');
+  await expectNoAxeViolations(page, 'technician overview (ar)');
+  await screenshot(page, 'technician-overview-ar');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('tech-device-receiptPrinter')).toContainText('Receipt printer');
+  await screenshot(page, 'technician-overview-en');
+
+  await page.getByTestId('tech-section-service').click();
+  await page.getByTestId('tech-oos-paper').click();
+  await expect(page.getByTestId('tech-service-state')).toContainText('Paper refill');
+  await page.getByTestId('tech-exit').click();
+  // Citizens now see the out-of-service screen in both languages, and cannot start.
+  await expect(page.getByTestId('screen-out-of-service')).toContainText('out of service for maintenance');
+  await expect(page.getByTestId('screen-out-of-service')).toContainText('خارج الخدمة للصيانة');
+  await screenshot(page, 'technician-out-of-service-citizen');
+
+  await enter(page);
+  await page.getByTestId('tech-section-service').click();
+  await page.getByTestId('tech-return').click();
+  await expect(page.getByTestId('tech-notice')).toBeVisible();
+  await page.getByTestId('tech-section-audit').click();
+  await page.getByTestId('tech-verify-audit').click();
+  await expect(page.getByTestId('tech-audit-result')).toHaveAttribute('data-ok', 'true');
+  await page.getByTestId('tech-exit').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await citizen(page).startAndChoose('en');
+  await expect(page.getByTestId('service-renew-id-card')).toBeVisible();
+
+  // Someone edits a line of the audit log: the command and the screen both find it.
+  const file = join(kiosk.dataDir, 'audit.log');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes('"out-of-service"'));
+  lines[index] = lines[index]!.replace('Paper refill', 'Nothing happened');
+  writeFileSync(file, lines.join('\n'));
+  let output = '';
+  try {
+    execFileSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/verify-audit.ts', file], { cwd: ROOT, encoding: 'utf8' });
+  } catch (error) {
+    output = (error as { stdout: string }).stdout;
+  }
+  expect(output).toContain(`BROKEN at line ${index + 1}`);
+  await page.getByTestId('btn-end-session').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await enter(page);
+  await page.getByTestId('tech-section-audit').click();
+  await page.getByTestId('tech-verify-audit').click();
+  await expect(page.getByTestId('tech-audit-result')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('tech-notice')).toContainText(`line ${index + 1}`);
+});
+
+test('five wrong PINs lock entry for 15 minutes; the gesture during a citizen session does nothing', async ({ kioskPage: page, kiosk }) => {
+  await gesture(page);
+  for (let i = 0; i < 4; i++) {
+    await pin(page, '111111');
+    await expect(page.getByTestId('tech-pin-error')).toBeVisible();
+  }
+  await pin(page, '111111');
+  await expect(page.getByTestId('tech-locked')).toContainText('١٥');
+  await screenshot(page, 'technician-locked-ar');
+  await page.getByTestId('tech-exit').click();
+  await gesture(page);
+  await expect(page.getByTestId('tech-locked')).toBeVisible();
+  await page.getByTestId('tech-exit').click();
+  await kiosk.advanceClock(15 * 60_000 + 1000);
+  await enter(page, '135790');
+  await expect(page.getByTestId('tech-role')).toContainText('مشرف');
+  await page.getByTestId('tech-exit').click();
+
+  // A citizen is being served: the corners do nothing (the corner zones are not even on the menu).
+  const c = citizen(page);
+  await c.startAndChoose('en');
+  await expect(page.getByTestId('corner-top-start')).toHaveCount(0);
+  const refused = await page.evaluate(async () => (window as unknown as { kiosk: { send(i: unknown): Promise<{ ok: boolean }> } }).kiosk.send({ type: 'cornerTap', corner: 'top-start' }));
+  expect(refused.ok).toBe(false);
+  await expect(c.screen('menu')).toBeVisible();
+  const audit = readFileSync(join(kiosk.dataDir, 'audit.log'), 'utf8');
+  expect(audit).toContain('gesture-during-session');
+  expect(audit).toContain('"lockout"');
+  expect(audit).not.toContain('111111');
+});
+
+test('a service whose device is down is hidden; the card reader failing takes the kiosk out of service until a technician clears it', async ({ kioskPage: page, kiosk }) => {
+  const sim = simulators(kiosk);
+  const c = citizen(page);
+  await sim.fault('payment-terminal', 'unplugged');
+  await c.startAndChoose('en');
+  // Paid services need the terminal; free ones stay.
+  await expect(page.getByTestId('service-update-address')).toBeVisible();
+  await expect(page.getByTestId('service-renew-id-card')).toHaveCount(0, { timeout: 15_000 });
+  await page.getByTestId('btn-end-session').click();
+  await sim.fault('payment-terminal', null);
+
+  await sim.fault('card-reader', 'unplugged');
+  await expect(page.getByTestId('screen-out-of-service')).toBeVisible({ timeout: 15_000 });
+  await sim.fault('card-reader', null);
+  // The reader is back, but the kiosk waits for a technician.
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('screen-out-of-service')).toBeVisible();
+  await enter(page);
+  await page.getByTestId('tech-section-service').click();
+  await expect(page.getByTestId('tech-service-state')).toContainText('card reader');
+  await page.getByTestId('tech-return').click();
+  await page.getByTestId('tech-exit').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+});

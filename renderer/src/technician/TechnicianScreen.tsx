@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, TechnicianCommand, TechnicianContent, TechnicianView } from '../../../electron/contract/index.ts';
+import { useKioskApi } from '../platform/kiosk-api-context.ts';
+import { localDigits } from '../i18n/format.ts';
+import { PinPad } from '../steps/PinPad.tsx';
+
+/**
+ * Technician diagnostics mode. Driven only by the core's TechnicianView:
+ * the page sends commands and shows what comes back. Visibly not a citizen
+ * screen (dark header band, "Technician mode" in both languages).
+ */
+export function TechnicianScreen({ view, language }: { view: TechnicianView; language: Language }) {
+  const { t } = useTranslation();
+  const kiosk = useKioskApi();
+  const send = (command: TechnicianCommand) => void kiosk.send({ type: 'technician', command });
+  const other: Language = language === 'ar' ? 'en' : 'ar';
+  return (
+    <main className="tech" data-testid="screen-technician" data-phase={view.phase}>
+      <header className="tech__bar">
+        <h1 className="tech__title">{t('tech.title')}</h1>
+        {view.phase === 'open' && <span className="tech__role" data-testid="tech-role">{t(`tech.role.${view.role}`)}</span>}
+        <button type="button" className="button button--secondary tech__lang" lang={other} onClick={() => void kiosk.send({ type: 'setLanguage', language: other })}>
+          {other === 'ar' ? 'العربية' : 'English'}
+        </button>
+        <button type="button" className="button button--secondary" data-testid="tech-exit" onClick={() => send({ command: 'exit' })}>
+          {t('tech.exit')}
+        </button>
+      </header>
+      {view.phase === 'login' && <Login view={view} language={language} onPin={(pin) => send({ command: 'login', pin })} />}
+      {view.phase === 'locked' && (
+        <p className="tech__locked" role="alert" data-testid="tech-locked">
+          {t('tech.locked', { minutes: localDigits(view.minutesLeft, language) })}
+        </p>
+      )}
+      {view.phase === 'open' && (
+        <>
+          <nav className="tech__nav" aria-label={t('tech.sections')}>
+            {view.sections.map((section) => (
+              <button
+                type="button"
+                key={section}
+                className={`tech__tab ${view.content.section === section ? 'tech__tab--on' : ''}`}
+                aria-current={view.content.section === section ? 'page' : undefined}
+                data-testid={`tech-section-${section}`}
+                onClick={() => send({ command: 'open', section })}
+              >
+                {t(`tech.section.${section}`)}
+              </button>
+            ))}
+          </nav>
+          {view.notice && (
+            <p className={`tech__notice tech__notice--${view.notice.tone}`} role="status" data-testid="tech-notice">
+              {view.notice.text[language]}
+            </p>
+          )}
+          <section className="tech__content" data-testid={`tech-content-${view.content.section}`}>
+            <Content content={view.content} language={language} send={send} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
+
+function Login({ view, language, onPin }: { view: Extract<TechnicianView, { phase: 'login' }>; language: Language; onPin(pin: string): void }) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  return (
+    <section className="tech__login">
+      <p className="step__lead">{t('tech.enterPin')}</p>
+      {view.error && (
+        <p className="step__error" role="alert" data-testid="tech-pin-error">
+          {view.error[language]} {t('tech.attemptsLeft', { count: view.attemptsLeft, shown: localDigits(view.attemptsLeft, language) })}
+        </p>
+      )}
+      <PinPad length={pin.length} maxLength={12} language={language} onDigit={(d) => setPin((p) => (p.length < 12 ? p + d : p))} onBack={() => setPin((p) => p.slice(0, -1))} onClear={() => setPin('')} />
+      <button
+        type="button"
+        className="button button--primary button--large"
+        data-testid="tech-pin-ok"
+        disabled={pin.length < 4}
+        onClick={() => {
+          const value = pin;
+          setPin('');
+          onPin(value);
+        }}
+      >
+        {t('tech.signIn')}
+      </button>
+    </section>
+  );
+}
+
+const REASONS = ['maintenance', 'paper', 'cardReader', 'network'] as const;
+
+function Content({ content, language, send }: { content: TechnicianContent; language: Language; send(command: TechnicianCommand): void }) {
+  const { t } = useTranslation();
+  switch (content.section) {
+    case 'overview':
+      return (
+        <>
+          <p className="tech__status" data-testid="tech-in-service">
+            {content.inService ? t('tech.inService') : t('tech.outOfService')}
+          </p>
+          <table className="tech__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('tech.device')}</th>
+                <th scope="col">{t('tech.state')}</th>
+                <th scope="col">{t('tech.mode')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.devices.map((d) => (
+                <tr key={d.id} data-testid={`tech-device-${d.id}`} data-state={d.state}>
+                  <th scope="row">{t(`tech.deviceName.${d.id}`)}</th>
+                  <td>
+                    <span className={`badge badge--${d.state}`}>{d.detail[language]}</span>
+                  </td>
+                  <td>{t(`tech.modeName.${d.mode}`)}</td>
+                </tr>
+              ))}
+              <tr data-testid="tech-device-journal" data-state={content.journal.state}>
+                <th scope="row">{t('tech.journal')}</th>
+                <td>
+                  <span className={`badge badge--${content.journal.state}`}>{content.journal.detail[language]}</span>
+                </td>
+                <td />
+              </tr>
+              <tr data-testid="tech-device-gateway" data-state={content.gateway.state}>
+                <th scope="row">{t('tech.gateway')}</th>
+                <td>
+                  <span className={`badge badge--${content.gateway.state}`}>{content.gateway.detail[language]}</span>
+                </td>
+                <td />
+              </tr>
+            </tbody>
+          </table>
+        </>
+      );
+    case 'service':
+      return (
+        <>
+          <p className="tech__status" data-testid="tech-service-state">
+            {content.inService ? t('tech.inService') : `${t('tech.outOfService')}${content.reason ? ` — ${content.reason}` : ''}`}
+          </p>
+          {content.inService ? (
+            <div className="tech__actions">
+              <p>{t('tech.chooseReason')}</p>
+              {REASONS.map((reason) => (
+                <button type="button" key={reason} className="button button--secondary" data-testid={`tech-oos-${reason}`} onClick={() => send({ command: 'setOutOfService', reason: t(`tech.reason.${reason}`, { lng: 'en' }) })}>
+                  {t(`tech.reason.${reason}`)}
+                </button>
+              ))}
+            </div>
+          ) : (
+            <button type="button" className="button button--primary button--large" data-testid="tech-return" onClick={() => send({ command: 'returnToService' })}>
+              {t('tech.returnToService')}
+            </button>
+          )}
+        </>
+      );
+    case 'recovery':
+      return content.runs.length === 0 ? (
+        <p data-testid="tech-recovery-empty">{t('tech.recoveryEmpty')}</p>
+      ) : (
+        <ul className="tech__list">
+          {content.runs.map((run, i) => (
+            <li key={i} data-testid="tech-recovery-run">
+              <strong>{run.service}</strong> {run.reference} — {run.outcome[language]}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'audit':
+      return (
+        <>
+          <button type="button" className="button button--primary" data-testid="tech-verify-audit" onClick={() => send({ command: 'verifyAudit' })}>
+            {t('tech.verifyAudit')}
+          </button>
+          {content.verification && (
+            <p className={`tech__verification tech__verification--${content.verification.ok ? 'ok' : 'broken'}`} data-testid="tech-audit-result" data-ok={String(content.verification.ok)}>
+              {content.verification.ok ? t('tech.auditOk', { count: content.verification.checked }) : t('tech.auditBroken', { seq: content.verification.firstBrokenSeq ?? '?' })}
+            </p>
+          )}
+          <ol className="tech__list" dir="ltr">
+            {content.entries.map((e) => (
+              <li key={e.seq} data-testid="tech-audit-entry">
+                #{e.seq} {e.at.slice(0, 19).replace('T', ' ')} {e.role} {e.action} {e.detail}
+              </li>
+            ))}
+          </ol>
+        </>
+      );
+    default:
+      return <p>{t('tech.notYet')}</p>;
+  }
+}
