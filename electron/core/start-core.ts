@@ -165,6 +165,9 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     return [];
   });
   const recoveredAt = new Date(clock.now()).toISOString();
+  if (Object.values(config.devices).some((d) => d.mode === 'real') && config.technician.pins.some((p) => p.salt.startsWith('dev-'))) {
+    logger.warn({}, 'real devices with the development technician PINs: set technician.pins in this machine\'s configuration');
+  }
   const technician = new TechnicianMode({
     config: config.technician,
     clock,

@@ -27,9 +27,10 @@ export function PasswordStep({ step, language }: { step: PasswordView; language:
   const [active, setActive] = useState<Which>('password');
   const [revealed, setRevealed] = useState(false);
   const [meter, setMeter] = useState<StrengthMeter | null>(null);
-  // The core's verdict applies to what was sent; once the citizen types again (on this same view) it is stale.
-  const [typedOnView, setTypedOnView] = useState<PasswordView | null>(null);
-  const coreVerdictCurrent = typedOnView !== step;
+  // The core's verdict applies to what was sent; once the citizen types again it is stale until the next send.
+  // (Not keyed on the view object: the core re-sends the same view on every touch.)
+  const [typedSinceSend, setTypedSinceSend] = useState(false);
+  const coreVerdictCurrent = !typedSinceSend;
   useEffect(() => {
     let live = true;
     loadStrengthMeter()
@@ -44,7 +45,7 @@ export function PasswordStep({ step, language }: { step: PasswordView; language:
 
   const lines = ruleLines(values.password, values.confirm, step.rules, coreVerdictCurrent ? (step.violations ?? []) : []);
   const onKey = (action: KeyAction) => {
-    setTypedOnView(step);
+    setTypedSinceSend(true);
     setValues((v) => ({ ...v, [active]: applyKey(v[active], action, step.rules.maxLength) }));
   };
   const send = () => {
@@ -52,6 +53,7 @@ export function PasswordStep({ step, language }: { step: PasswordView; language:
     setValues({ password: '', confirm: '' });
     setActive('password');
     setRevealed(false);
+    setTypedSinceSend(false);
     void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: { password: sent.password, confirm: sent.confirm } });
   };
   const score = meter ? meter(values.password) : null;

@@ -1,0 +1,15 @@
+/**
+ * Prints a `technician.pins` entry for the machine's configuration:
+ *   echo 864213 | node_modules/.bin/node scripts/hash-technician-pin.ts supervisor
+ * The PIN is read from stdin so it does not land in the shell history.
+ */
+import { readFileSync } from 'node:fs';
+import { hashPin } from '../electron/core/technician/pin-hash.ts';
+
+const role = process.argv[2] === 'supervisor' ? 'supervisor' : 'technician';
+const pin = readFileSync(0, 'utf8').trim();
+if (!/^\d{4,12}$/.test(pin)) {
+  console.error('a technician PIN has 4 to 12 digits');
+  process.exit(2);
+}
+console.log(JSON.stringify({ role, ...hashPin(pin) }));
