@@ -144,3 +144,37 @@ test('a service whose device is down is hidden; the card reader failing takes th
   await page.getByTestId('tech-exit').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
+
+test('every device self-test against the simulators, a failing one explained; settlement as supervisor with the report printed; refused to a technician', async ({ kioskPage: page, kiosk }) => {
+  const sim = simulators(kiosk);
+  await sim.fault('fingerprint', 'sensor-fault');
+  await enter(page, '135790');
+  await page.getByRole('button', { name: 'English' }).click();
+  for (const device of ['cardReader', 'paymentTerminal', 'receiptPrinter', 'documentPrinter', 'fingerprint', 'scanner', 'keypad']) {
+    await page.getByTestId(`tech-test-${device}`).click();
+    await expect(page.getByTestId(`tech-test-result-${device}`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('tech-busy')).toHaveCount(0, { timeout: 30_000 });
+    const expected = device === 'fingerprint' ? 'false' : 'true';
+    await expect(page.getByTestId(`tech-test-result-${device}`), `${device} self-test`).toHaveAttribute('data-passed', expected);
+  }
+  await page.getByTestId('tech-test-fingerprint').click();
+  await expect(page.getByTestId('tech-notice')).toContainText('Self-test failed', { timeout: 30_000 });
+  // The receipt printer's self-test printed a test slip.
+  expect((await sim.state('receipt-printer')).artifacts).toContain('last-receipt.png');
+  await screenshot(page, 'technician-self-tests-en');
+
+  await page.getByTestId('tech-section-settlement').click();
+  await page.getByTestId('tech-settle').click();
+  await expect(page.getByTestId('tech-settlement-report')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('tech-settlement-report')).toHaveAttribute('data-printed', 'true');
+  await expect(page.getByTestId('tech-settlement-report')).toContainText('END-OF-DAY SETTLEMENT');
+  await screenshot(page, 'technician-settlement-en');
+  await page.getByTestId('tech-exit').click();
+
+  await enter(page, '246810');
+  await page.getByTestId('tech-section-settlement').click();
+  await expect(page.getByTestId('tech-settle-supervisor')).toBeVisible();
+  const audit = readFileSync(join(kiosk.dataDir, 'audit.log'), 'utf8');
+  expect(audit).toContain('"settlement"');
+  expect(audit).toContain('fingerprint: failed');
+});

@@ -24,6 +24,7 @@ import { openAuditLog } from './audit/audit-log.ts';
 import { TechnicianMode } from './technician/technician-mode.ts';
 import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
+import { runSelfTest, settleNow } from './technician/device-actions.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
 import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
 import { createLaunchToken } from './bridge/launch-token.ts';
@@ -183,6 +184,13 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
       },
       takeOut: (reason) => core.setOutOfService('technician', reason),
       giveBack: () => core.setOutOfService(null),
+    },
+    selfTest: (device) => runSelfTest(hardware, device, logger),
+    settle: async () => {
+      const deps = { hardware, journal: journal.store, clock, logger, config };
+      // One settlement; the report's lines in both languages come from the same result.
+      const en = await settleNow(deps);
+      return { en, ar: { ...en, lines: en.linesAr } };
     },
     onChange: () => core.refresh(),
   });

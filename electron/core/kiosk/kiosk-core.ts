@@ -118,8 +118,9 @@ export class KioskCore implements KioskCoreApi {
 
   view(): ViewModel {
     const { config } = this.#deps;
-    const technician = this.#deps.technician?.view() ?? null;
-    const language = this.#session?.language ?? (technician ? this.#technicianLanguage : null) ?? config.languages.default;
+    const technicianActive = this.#deps.technician?.active ?? false;
+    const language = this.#session?.language ?? (technicianActive ? this.#technicianLanguage : null) ?? config.languages.default;
+    const technician = technicianActive ? (this.#deps.technician?.view(language) ?? null) : null;
     const common = {
       language,
       sessionEpoch: this.#epoch,

@@ -32,6 +32,11 @@ function setup() {
     lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), 15 * 60_000),
     overview: () => ({ inService: true, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
     recovered: () => [],
+    selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
+    settle: async () => {
+      const outcome = { reconciled: true, printed: false, lines: ['Settled'], linesAr: ['تمت'] };
+      return { en: outcome, ar: { ...outcome, lines: outcome.linesAr } };
+    },
     service: {
       state: () => ({ inService: core!.outOfServiceState() === null, automatic: false }),
       takeOut: (reason) => core!.setOutOfService('technician', reason),

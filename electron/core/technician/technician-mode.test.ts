@@ -29,6 +29,11 @@ function setup(dir = mkdtempSync(join(tmpdir(), 'technician-'))) {
     lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), config.technician.lockoutMinutes * 60_000),
     overview: () => ({ inService: service.inService, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
     recovered: () => [],
+    selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
+    settle: async () => {
+      const outcome = { reconciled: true, printed: false, lines: ['Settled'], linesAr: ['تمت'] };
+      return { en: outcome, ar: { ...outcome, lines: outcome.linesAr } };
+    },
     service: {
       state: () => ({ inService: service.inService, automatic: false, ...(service.reason ? { reason: service.reason } : {}) }),
       takeOut: (reason) => Object.assign(service, { inService: false, reason }),
@@ -170,5 +175,32 @@ describe('technician actions', () => {
     t.gesture();
     expect(t.mode.command({ command: 'setOutOfService', reason: 'x' })).toMatchObject({ ok: false });
     expect(t.service.inService).toBe(true);
+  });
+});
+
+describe('self-tests and settlement', () => {
+  it('a self-test runs, its result shows on the device and in a notice, and goes to the audit log; a failing device says why', async () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.mode.command({ command: 'selfTest', device: 'scanner' });
+    expect(t.mode.view()).toMatchObject({ busy: true });
+    expect(t.mode.command({ command: 'selfTest', device: 'keypad' })).toMatchObject({ ok: false });
+    await new Promise((r) => setImmediate(r));
+    expect(t.mode.view()).toMatchObject({ busy: false, notice: { tone: 'error', text: { en: 'Self-test failed: unplugged' } } });
+    expect(t.actions().at(-1)).toBe('self-test');
+    expect(t.audit.recent(1)[0]?.detail).toContain('scanner: failed');
+  });
+
+  it('settlement on demand: supervisor only, report lines in the screen language', async () => {
+    const t = setup();
+    t.gesture();
+    t.login(SUPERVISOR_PIN);
+    t.mode.command({ command: 'settle' });
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(t.mode.view('ar')).toMatchObject({ content: { section: 'settlement', canSettle: true, last: { reconciled: true, printed: false, lines: ['تمت'] } } });
+    expect(t.mode.view('en')).toMatchObject({ content: { last: { lines: ['Settled'] } }, notice: { text: { en: expect.stringContaining('not printed') } } });
+    expect(t.audit.recent(1)[0]).toMatchObject({ role: 'supervisor', action: 'settlement' });
   });
 });

@@ -1,4 +1,4 @@
-import type { Corner, IntentResult, LocalizedText, TechnicianCommand, TechnicianContent, TechnicianRole, TechnicianSection, TechnicianView } from '../../contract/index.ts';
+import type { Corner, DeviceId, IntentResult, Language, LocalizedText, TechnicianCommand, TechnicianContent, TechnicianRole, TechnicianSection, TechnicianView } from '../../contract/index.ts';
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { KioskConfig } from '../config/config-schema.ts';
 import type { Logger } from '../log/logger.ts';
@@ -7,6 +7,8 @@ import { verifyAuditFile } from '../audit/audit-log.ts';
 import type { LockoutStore } from './lockout-store.ts';
 import { pinMatches } from './pin-hash.ts';
 import { TECH_TEXT } from './technician-texts.ts';
+import type { SelfTestOutcome, SettlementOutcome } from './device-actions.ts';
+
 
 type Overview = Extract<TechnicianContent, { section: 'overview' }>;
 type Recovery = Extract<TechnicianContent, { section: 'recovery' }>['runs'];
@@ -26,7 +28,11 @@ export interface TechnicianDeps {
     takeOut(reason: string): void;
     giveBack(): void;
   };
-  /** The view changed outside a command (idle exit, lockout over). */
+  /** A device's self-test (the receipt printer also prints a test slip). */
+  selfTest: (device: DeviceId) => Promise<SelfTestOutcome>;
+  /** End-of-day settlement now, report printed; lines in both languages. */
+  settle: () => Promise<{ ar: SettlementOutcome; en: SettlementOutcome }>;
+  /** The view changed outside a command (idle exit, lockout over, a self-test finished). */
   onChange: () => void;
 }
 
@@ -36,8 +42,8 @@ export interface TechnicianDeps {
  * docs/technician.md); a role never sees a section it may not open.
  */
 const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
-  technician: ['overview', 'service', 'recovery', 'audit'],
-  supervisor: ['overview', 'service', 'recovery', 'audit'],
+  technician: ['overview', 'service', 'settlement', 'recovery', 'audit'],
+  supervisor: ['overview', 'service', 'settlement', 'recovery', 'audit'],
 };
 
 type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number } };
@@ -58,6 +64,9 @@ export class TechnicianMode {
   #gestureProgress = 0;
   #lastTapAt = 0;
   #idle: TimerHandle | undefined;
+  #busy = false;
+  readonly #selfTests = new Map<DeviceId, { passed: boolean; at: string; summary: LocalizedText }>();
+  #lastSettlement: { at: string; reconciled: boolean; printed: boolean; lines: Record<Language, string[]> } | null = null;
 
   constructor(deps: TechnicianDeps) {
     this.#deps = deps;
@@ -102,7 +111,11 @@ export class TechnicianMode {
     if (phase.kind === 'login') return command.command === 'login' ? this.#login(command.pin) : refused('log in first');
     if (phase.kind !== 'open') return refused('closed');
     const may = SECTIONS[phase.role];
+    if (this.#busy) return refused('busy');
     switch (command.command) {
+      case 'selfTest':
+        this.#runSelfTest(phase.role, command.device);
+        return ok;
       case 'login':
         return ok;
       case 'open':
@@ -133,6 +146,13 @@ export class TechnicianMode {
         return ok;
       }
       case 'settle':
+        if (phase.role !== 'supervisor') {
+          this.#deps.audit.append({ role: phase.role, action: 'refused-role', detail: 'settle' });
+          this.#phase = { ...phase, notice: { tone: 'error', text: TECH_TEXT.supervisorOnly } };
+          return ok;
+        }
+        this.#runSettlement();
+        return ok;
       case 'saveConfig':
         if (phase.role !== 'supervisor') {
           this.#deps.audit.append({ role: phase.role, action: 'refused-role', detail: command.command });
@@ -147,7 +167,43 @@ export class TechnicianMode {
     }
   }
 
-  view(): TechnicianView | null {
+  #runSelfTest(role: TechnicianRole, device: DeviceId): void {
+    this.#busy = true;
+    this.#deps
+      .selfTest(device)
+      .catch((): SelfTestOutcome => ({ passed: false, summary: { ar: 'تعذّر تشغيل الاختبار.', en: 'The self-test could not run.' } }))
+      .then((outcome) => {
+        this.#busy = false;
+        this.#selfTests.set(device, { passed: outcome.passed, at: new Date(this.#deps.clock.now()).toISOString(), summary: outcome.summary });
+        this.#deps.audit.append({ role, action: 'self-test', detail: `${device}: ${outcome.passed ? 'passed' : 'failed'} — ${outcome.summary.en}` });
+        if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, notice: { tone: outcome.passed ? 'success' : 'error', text: outcome.summary } };
+        this.#deps.onChange();
+      });
+  }
+
+  #runSettlement(): void {
+    this.#busy = true;
+    this.#deps
+      .settle()
+      .then(
+        ({ ar, en }) => {
+          this.#lastSettlement = { at: new Date(this.#deps.clock.now()).toISOString(), reconciled: en.reconciled, printed: en.printed, lines: { ar: ar.lines, en: en.lines } };
+          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: `${en.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${en.printed ? 'printed' : 'not printed'}` });
+          if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'settlement', notice: { tone: en.reconciled ? 'success' : 'error', text: en.reconciled ? TECH_TEXT.settled(en.printed) : TECH_TEXT.notReconciled(en.printed) } };
+        },
+        (error: Error) => {
+          this.#deps.logger.error({ err: error.message }, 'settlement on demand failed');
+          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: 'failed to run' });
+          if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, notice: { tone: 'error', text: TECH_TEXT.settlementFailed } };
+        },
+      )
+      .finally(() => {
+        this.#busy = false;
+        this.#deps.onChange();
+      });
+  }
+
+  view(language: Language = 'ar'): TechnicianView | null {
     const phase = this.#phase;
     switch (phase.kind) {
       case 'closed':
@@ -163,15 +219,23 @@ export class TechnicianMode {
           phase: 'open',
           role: phase.role,
           sections: SECTIONS[phase.role],
-          content: this.#content(phase),
-          busy: false,
+          content: this.#content(phase, language),
+          busy: this.#busy,
           ...(phase.notice ? { notice: phase.notice } : {}),
         };
     }
   }
 
-  #content(phase: Extract<Phase, { kind: 'open' }>): TechnicianContent {
+  #content(phase: Extract<Phase, { kind: 'open' }>, language: Language): TechnicianContent {
     switch (phase.section) {
+      case 'settlement': {
+        const last = this.#lastSettlement;
+        return {
+          section: 'settlement',
+          canSettle: phase.role === 'supervisor',
+          ...(last ? { last: { at: last.at, reconciled: last.reconciled, printed: last.printed, lines: last.lines[language] } } : {}),
+        };
+      }
       case 'service': {
         const state = this.#deps.service.state();
         return { section: 'service', inService: state.inService, automatic: state.automatic, ...(state.reason ? { reason: state.reason.slice(0, 200) } : {}) };
@@ -184,8 +248,17 @@ export class TechnicianMode {
           entries: this.#deps.audit.recent(50).map((e) => ({ seq: e.seq, at: e.at, role: e.role, action: e.action, detail: e.detail })),
           ...(phase.verification ? { verification: phase.verification } : {}),
         };
-      default:
-        return { section: 'overview', ...this.#deps.overview() };
+      default: {
+        const overview = this.#deps.overview();
+        return {
+          section: 'overview',
+          ...overview,
+          devices: overview.devices.map((d) => {
+            const last = this.#selfTests.get(d.id);
+            return last ? { ...d, lastSelfTest: last } : d;
+          }),
+        };
+      }
     }
   }
 

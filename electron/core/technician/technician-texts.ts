@@ -7,6 +7,9 @@ export const TECH_TEXT = {
   backInServiceDone: { ar: 'عاد الجهاز إلى الخدمة.', en: 'The kiosk is back in service.' },
   auditIntact: { ar: 'سجل التدقيق سليم: لم يُغيَّر أي سطر.', en: 'The audit log is intact: no line has been changed.' },
   auditBroken: (line: number): LocalizedText => ({ ar: `سجل التدقيق معدَّل: أول خلل في السطر ${line}.`, en: `The audit log has been tampered with: the first broken link is at line ${line}.` }),
+  settled: (printed: boolean): LocalizedText => ({ ar: `تمت التسوية وتطابقت المجاميع.${printed ? ' طُبع التقرير.' : ' لم يُطبع التقرير (راجع الطابعة)؛ هو معروض هنا.'}`, en: `Settled; the totals agree.${printed ? ' The report was printed.' : ' The report was not printed (check the printer); it is shown here.'}` }),
+  notReconciled: (printed: boolean): LocalizedText => ({ ar: `التسوية لم تتطابق: راجع الفروقات في التقرير.${printed ? '' : ' لم يُطبع التقرير.'}`, en: `The settlement does not reconcile: see the discrepancies in the report.${printed ? '' : ' The report was not printed.'}` }),
+  settlementFailed: { ar: 'تعذّر تشغيل التسوية.', en: 'The settlement could not run.' },
   supervisorOnly: { ar: 'هذا الإجراء للمشرف فقط.', en: 'Only a supervisor can do this.' },
   notInThisBuild: { ar: 'هذا الإجراء غير متاح في هذا الإصدار بعد.', en: 'This action is not available in this version yet.' },
   device: {

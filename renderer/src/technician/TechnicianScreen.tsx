@@ -54,6 +54,11 @@ export function TechnicianScreen({ view, language }: { view: TechnicianView; lan
               {view.notice.text[language]}
             </p>
           )}
+          {view.busy && (
+            <p className="tech__busy" role="status" data-testid="tech-busy">
+              <span className="spinner" aria-hidden="true" /> {t('tech.working')}
+            </p>
+          )}
           <section className="tech__content" data-testid={`tech-content-${view.content.section}`}>
             <Content content={view.content} language={language} send={send} />
           </section>
@@ -109,6 +114,7 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
                 <th scope="col">{t('tech.device')}</th>
                 <th scope="col">{t('tech.state')}</th>
                 <th scope="col">{t('tech.mode')}</th>
+                <th scope="col">{t('tech.selfTest')}</th>
               </tr>
             </thead>
             <tbody>
@@ -119,6 +125,16 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
                     <span className={`badge badge--${d.state}`}>{d.detail[language]}</span>
                   </td>
                   <td>{t(`tech.modeName.${d.mode}`)}</td>
+                  <td>
+                    <button type="button" className="button button--secondary tech__test" data-testid={`tech-test-${d.id}`} onClick={() => send({ command: 'selfTest', device: d.id })}>
+                      {t('tech.runTest')}
+                    </button>
+                    {d.lastSelfTest && (
+                      <span className={`badge badge--${d.lastSelfTest.passed ? 'ok' : 'fault'}`} data-testid={`tech-test-result-${d.id}`} data-passed={String(d.lastSelfTest.passed)}>
+                        {d.lastSelfTest.passed ? t('tech.passed') : t('tech.failed')}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
               <tr data-testid="tech-device-journal" data-state={content.journal.state}>
@@ -127,12 +143,14 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
                   <span className={`badge badge--${content.journal.state}`}>{content.journal.detail[language]}</span>
                 </td>
                 <td />
+                <td />
               </tr>
               <tr data-testid="tech-device-gateway" data-state={content.gateway.state}>
                 <th scope="row">{t('tech.gateway')}</th>
                 <td>
                   <span className={`badge badge--${content.gateway.state}`}>{content.gateway.detail[language]}</span>
                 </td>
+                <td />
                 <td />
               </tr>
             </tbody>
@@ -158,6 +176,23 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
             <button type="button" className="button button--primary button--large" data-testid="tech-return" onClick={() => send({ command: 'returnToService' })}>
               {t('tech.returnToService')}
             </button>
+          )}
+        </>
+      );
+    case 'settlement':
+      return (
+        <>
+          {content.canSettle ? (
+            <button type="button" className="button button--primary button--large" data-testid="tech-settle" onClick={() => send({ command: 'settle' })}>
+              {t('tech.settleNow')}
+            </button>
+          ) : (
+            <p data-testid="tech-settle-supervisor">{t('tech.settleSupervisor')}</p>
+          )}
+          {content.last && (
+            <pre className="tech__report" data-testid="tech-settlement-report" data-reconciled={String(content.last.reconciled)} data-printed={String(content.last.printed)}>
+              {content.last.lines.join('\n')}
+            </pre>
           )}
         </>
       );
