@@ -178,3 +178,42 @@ test('every device self-test against the simulators, a failing one explained; se
   expect(audit).toContain('"settlement"');
   expect(audit).toContain('fingerprint: failed');
 });
+
+test('counters and journal after a paid renewal: receipts, payments, the service; paper refilled resets the count; the journal found by reference, masked (Arabic)', async ({ kioskPage: page, kiosk }) => {
+  const sim = simulators(kiosk);
+  const c = citizen(page);
+  await c.startAndChoose('en');
+  await c.openService('renew-id-card');
+  await sim.action('card-reader', 'insertCard', { profile: 'card-expiring-soon' });
+  await c.padEntry('pin', '1234');
+  await expect(page.getByTestId('review')).toBeVisible({ timeout: 15_000 });
+  await c.continue();
+  await page.getByTestId('pay-card').click();
+  await expect(page.getByTestId('take-card-prompt')).toBeVisible({ timeout: 30_000 });
+  await sim.takeCard();
+  await page.getByTestId('btn-rating-skip').click();
+  const body = await page.getByTestId('message-body').textContent();
+  const reference = /Reference: (\S+)/.exec(body ?? '')?.[1] ?? '';
+  expect(reference).not.toBe('');
+  await c.continue();
+  await page.getByTestId('btn-end-session').click();
+
+  await enter(page);
+  await page.getByTestId('tech-section-counters').click();
+  await expect(page.getByTestId('tech-counter-receipts')).toContainText('١');
+  await expect(page.getByTestId('tech-counter-payments')).toContainText('١');
+  await expect(page.getByTestId('tech-counter-service-renew-id-card')).toBeVisible();
+  await screenshot(page, 'technician-counters-ar');
+  await page.getByTestId('tech-paper-refilled').click();
+  await expect(page.getByTestId('tech-counter-receipts')).toContainText('٠');
+
+  await page.getByTestId('tech-section-journal').click();
+  for (const ch of reference.toLowerCase()) await page.locator(`[data-testid="osk-key"][data-key="${ch}"]`).click();
+  await page.getByTestId('tech-journal-search').click();
+  await expect(page.getByTestId('tech-journal-row').first()).toContainText(reference);
+  const rows = await page.getByTestId('tech-content-journal').textContent();
+  expect(rows).not.toContain('999000002');
+  await page.getByTestId('tech-journal-today').click();
+  await expect(page.getByTestId('tech-journal-row').filter({ hasText: 'authorise' })).toContainText('******');
+  await expectNoAxeViolations(page, 'technician journal (ar)');
+});

@@ -82,6 +82,8 @@ export const TechnicianContentSchema = z.discriminatedUnion('section', [
   }),
   z.object({
     section: z.literal('journal'),
+    /** The kiosk's local date (YYYY-MM-DD), so "today" on the page is the kiosk's today. */
+    today: IsoDate,
     query: z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional(), reference: z.string().max(64).optional() }),
     /** Masked by the core: no CPR, no full card number, no names. */
     entries: z

@@ -25,6 +25,7 @@ import { TechnicianMode } from './technician/technician-mode.ts';
 import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
 import { runSelfTest, settleNow } from './technician/device-actions.ts';
+import { acknowledgementDetail, countersFrom, searchJournal } from './technician/journal-views.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
 import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
 import { createLaunchToken } from './bridge/launch-token.ts';
@@ -184,6 +185,17 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
       },
       takeOut: (reason) => core.setOutOfService('technician', reason),
       giveBack: () => core.setOutOfService(null),
+    },
+    counters: () =>
+      countersFrom(journal.store, {
+        now: clock.now(),
+        timeZone: config.settlement.timeZone,
+        binCapacity: config.devices.cardReader.binCapacity,
+        title: (id) => catalogue.find(id)?.title ?? { ar: id, en: id },
+      }),
+    searchJournal: (query) => searchJournal(journal.store, query, config.settlement.timeZone, clock.now()),
+    acknowledge: (what) => {
+      journal.store.recordEvent({ type: what, sessionId: null, serviceId: null, detail: acknowledgementDetail(journal.store, what) });
     },
     selfTest: (device) => runSelfTest(hardware, device, logger),
     settle: async () => {

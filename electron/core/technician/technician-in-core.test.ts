@@ -32,6 +32,9 @@ function setup() {
     lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), 15 * 60_000),
     overview: () => ({ inService: true, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
     recovered: () => [],
+    counters: () => ({ receiptsPrinted: 3, paperLeftEstimate: 247, cardsCaptured: 0, captureBinCapacity: 50, captureReasons: [], servicesToday: [], paymentsToday: { count: 0, totalFils: 0, reversedCount: 0, reversedFils: 0 } }),
+    searchJournal: (query) => ({ today: '2026-11-23', query, entries: [], truncated: false }),
+    acknowledge: () => {},
     selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
     settle: async () => {
       const outcome = { reconciled: true, printed: false, lines: ['Settled'], linesAr: ['تمت'] };

@@ -29,6 +29,9 @@ function setup(dir = mkdtempSync(join(tmpdir(), 'technician-'))) {
     lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), config.technician.lockoutMinutes * 60_000),
     overview: () => ({ inService: service.inService, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
     recovered: () => [],
+    counters: () => ({ receiptsPrinted: 3, paperLeftEstimate: 247, cardsCaptured: 0, captureBinCapacity: 50, captureReasons: [], servicesToday: [], paymentsToday: { count: 0, totalFils: 0, reversedCount: 0, reversedFils: 0 } }),
+    searchJournal: (query) => ({ today: '2026-11-23', query, entries: [], truncated: false }),
+    acknowledge: () => {},
     selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
     settle: async () => {
       const outcome = { reconciled: true, printed: false, lines: ['Settled'], linesAr: ['تمت'] };

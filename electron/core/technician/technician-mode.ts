@@ -28,6 +28,10 @@ export interface TechnicianDeps {
     takeOut(reason: string): void;
     giveBack(): void;
   };
+  counters: () => Omit<Extract<TechnicianContent, { section: 'counters' }>, 'section'>;
+  searchJournal: (query: { from?: string; to?: string; reference?: string }) => Omit<Extract<TechnicianContent, { section: 'journal' }>, 'section'>;
+  /** Records the acknowledgement (a journal event) that resets a counter. */
+  acknowledge: (what: 'paper-refilled' | 'capture-bin-emptied') => void;
   /** A device's self-test (the receipt printer also prints a test slip). */
   selfTest: (device: DeviceId) => Promise<SelfTestOutcome>;
   /** End-of-day settlement now, report printed; lines in both languages. */
@@ -42,11 +46,11 @@ export interface TechnicianDeps {
  * docs/technician.md); a role never sees a section it may not open.
  */
 const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
-  technician: ['overview', 'service', 'settlement', 'recovery', 'audit'],
-  supervisor: ['overview', 'service', 'settlement', 'recovery', 'audit'],
+  technician: ['overview', 'counters', 'journal', 'service', 'settlement', 'recovery', 'audit'],
+  supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'recovery', 'audit'],
 };
 
-type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number } };
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string } };
 
 const ok: IntentResult = { ok: true };
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
@@ -116,6 +120,17 @@ export class TechnicianMode {
       case 'selfTest':
         this.#runSelfTest(phase.role, command.device);
         return ok;
+      case 'acknowledge':
+        this.#deps.acknowledge(command.what);
+        this.#deps.audit.append({ role: phase.role, action: command.what, detail: '' });
+        this.#phase = { ...phase, section: 'counters', notice: { tone: 'success', text: command.what === 'paper-refilled' ? TECH_TEXT.paperRefilled : TECH_TEXT.binEmptied } };
+        return ok;
+      case 'searchJournal': {
+        const { command: _command, ...query } = command;
+        this.#deps.audit.append({ role: phase.role, action: 'journal-search', detail: JSON.stringify(query).slice(0, 200) });
+        this.#phase = { kind: 'open', role: phase.role, section: 'journal', query };
+        return ok;
+      }
       case 'login':
         return ok;
       case 'open':
@@ -242,6 +257,10 @@ export class TechnicianMode {
       }
       case 'recovery':
         return { section: 'recovery', runs: this.#deps.recovered().slice(0, 200) };
+      case 'counters':
+        return { section: 'counters', ...this.#deps.counters() };
+      case 'journal':
+        return { section: 'journal', ...this.#deps.searchJournal(phase.query ?? {}) };
       case 'audit':
         return {
           section: 'audit',

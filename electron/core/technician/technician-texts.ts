@@ -10,6 +10,8 @@ export const TECH_TEXT = {
   settled: (printed: boolean): LocalizedText => ({ ar: `تمت التسوية وتطابقت المجاميع.${printed ? ' طُبع التقرير.' : ' لم يُطبع التقرير (راجع الطابعة)؛ هو معروض هنا.'}`, en: `Settled; the totals agree.${printed ? ' The report was printed.' : ' The report was not printed (check the printer); it is shown here.'}` }),
   notReconciled: (printed: boolean): LocalizedText => ({ ar: `التسوية لم تتطابق: راجع الفروقات في التقرير.${printed ? '' : ' لم يُطبع التقرير.'}`, en: `The settlement does not reconcile: see the discrepancies in the report.${printed ? '' : ' The report was not printed.'}` }),
   settlementFailed: { ar: 'تعذّر تشغيل التسوية.', en: 'The settlement could not run.' },
+  paperRefilled: { ar: 'سُجّلت تعبئة الورق؛ بدأ العدّ من جديد.', en: 'Paper refill recorded; the count starts again.' },
+  binEmptied: { ar: 'سُجّل تفريغ صندوق البطاقات المحتجزة؛ بدأ العدّ من جديد.', en: 'Capture bin emptied; the count starts again.' },
   supervisorOnly: { ar: 'هذا الإجراء للمشرف فقط.', en: 'Only a supervisor can do this.' },
   notInThisBuild: { ar: 'هذا الإجراء غير متاح في هذا الإصدار بعد.', en: 'This action is not available in this version yet.' },
   device: {

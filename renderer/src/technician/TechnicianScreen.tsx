@@ -4,6 +4,9 @@ import type { Language, TechnicianCommand, TechnicianContent, TechnicianView } f
 import { useKioskApi } from '../platform/kiosk-api-context.ts';
 import { localDigits } from '../i18n/format.ts';
 import { PinPad } from '../steps/PinPad.tsx';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard.tsx';
+import { applyKey } from '../components/keyboard-logic.ts';
+import { formatMoney } from '../i18n/format.ts';
 
 /**
  * Technician diagnostics mode. Driven only by the core's TechnicianView:
@@ -99,6 +102,48 @@ function Login({ view, language, onPin }: { view: Extract<TechnicianView, { phas
 
 const REASONS = ['maintenance', 'paper', 'cardReader', 'network'] as const;
 
+/** The date N days before `today` (YYYY-MM-DD, the kiosk's own date from the core). */
+const daysBefore = (today: string, n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+function JournalSection({ content, language, send }: { content: Extract<TechnicianContent, { section: 'journal' }>; language: Language; send(command: TechnicianCommand): void }) {
+  const { t } = useTranslation();
+  const [reference, setReference] = useState(content.query.reference ?? '');
+  return (
+    <>
+      <div className="tech__actions">
+        <button type="button" className="button button--secondary" data-testid="tech-journal-today" onClick={() => send({ command: 'searchJournal', from: content.today, to: content.today })}>
+          {t('tech.today')}
+        </button>
+        <button type="button" className="button button--secondary" data-testid="tech-journal-week" onClick={() => send({ command: 'searchJournal', from: daysBefore(content.today, 6) })}>
+          {t('tech.lastWeek')}
+        </button>
+      </div>
+      <label className="field__label" htmlFor="tech-reference">
+        {t('tech.reference')}
+      </label>
+      <input id="tech-reference" className="field__input" data-testid="tech-journal-reference" dir="ltr" value={reference} inputMode="none" readOnly />
+      <OnScreenKeyboard keyboard="email" language={language} fieldLabel={t('tech.reference')} onKey={(action) => setReference((v) => applyKey(v, action, 64).toUpperCase())} />
+      <button type="button" className="button button--primary" data-testid="tech-journal-search" onClick={() => send({ command: 'searchJournal', ...(reference ? { reference } : {}) })}>
+        {t('tech.search')}
+      </button>
+      <table className="tech__table" dir="ltr">
+        <tbody>
+          {content.entries.map((e) => (
+            <tr key={e.id} data-testid="tech-journal-row">
+              <td>{e.at.slice(0, 16).replace('T', ' ')}</td>
+              <td>{e.type}</td>
+              <td>{e.reference}</td>
+              <td>{e.summary}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {content.entries.length === 0 && <p data-testid="tech-journal-empty">{t('tech.nothingFound')}</p>}
+      {content.truncated && <p>{t('tech.truncated')}</p>}
+    </>
+  );
+}
+
 function Content({ content, language, send }: { content: TechnicianContent; language: Language; send(command: TechnicianCommand): void }) {
   const { t } = useTranslation();
   switch (content.section) {
@@ -179,6 +224,54 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
           )}
         </>
       );
+    case 'counters':
+      return (
+        <>
+          <table className="tech__table">
+            <tbody>
+              <tr data-testid="tech-counter-receipts">
+                <th scope="row">{t('tech.receiptsPrinted')}</th>
+                <td>{localDigits(content.receiptsPrinted, language)}</td>
+                <td>{t('tech.paperLeft', { count: content.paperLeftEstimate, shown: localDigits(content.paperLeftEstimate, language) })}</td>
+              </tr>
+              <tr data-testid="tech-counter-captured">
+                <th scope="row">{t('tech.cardsCaptured')}</th>
+                <td>
+                  {localDigits(content.cardsCaptured, language)} / {localDigits(content.captureBinCapacity, language)}
+                </td>
+                <td>{content.captureReasons.map((r) => `${t(`tech.captureReason.${r.reason}`, { defaultValue: r.reason })}: ${localDigits(r.count, language)}`).join(', ')}</td>
+              </tr>
+              <tr data-testid="tech-counter-payments">
+                <th scope="row">{t('tech.paymentsToday')}</th>
+                <td>{localDigits(content.paymentsToday.count, language)}</td>
+                <td>{formatMoney(content.paymentsToday.totalFils, language)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('tech.reversedToday')}</th>
+                <td>{localDigits(content.paymentsToday.reversedCount, language)}</td>
+                <td>{formatMoney(content.paymentsToday.reversedFils, language)}</td>
+              </tr>
+              {content.servicesToday.map((service) => (
+                <tr key={service.serviceId} data-testid={`tech-counter-service-${service.serviceId}`}>
+                  <th scope="row">{service.title[language]}</th>
+                  <td>{localDigits(service.count, language)}</td>
+                  <td />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="tech__actions">
+            <button type="button" className="button button--secondary" data-testid="tech-paper-refilled" onClick={() => send({ command: 'acknowledge', what: 'paper-refilled' })}>
+              {t('tech.paperRefilled')}
+            </button>
+            <button type="button" className="button button--secondary" data-testid="tech-bin-emptied" onClick={() => send({ command: 'acknowledge', what: 'capture-bin-emptied' })}>
+              {t('tech.binEmptied')}
+            </button>
+          </div>
+        </>
+      );
+    case 'journal':
+      return <JournalSection content={content} language={language} send={send} />;
     case 'settlement':
       return (
         <>
