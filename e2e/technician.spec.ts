@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
@@ -216,4 +217,24 @@ test('counters and journal after a paid renewal: receipts, payments, the service
   await page.getByTestId('tech-journal-today').click();
   await expect(page.getByTestId('tech-journal-row').filter({ hasText: 'authorise' })).toContainText('******');
   await expectNoAxeViolations(page, 'technician journal (ar)');
+});
+
+test.describe('log export', () => {
+  const drive = mkdtempSync(join(tmpdir(), 'usb-drive-'));
+  test.use({ kioskConfig: { paths: { services: 'resources/services' }, technician: { exportPath: drive } } });
+
+  test('logs exported as an archive to the removable drive; a drive that is gone is explained and audited', async ({ kioskPage: page, kiosk }) => {
+    await enter(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('tech-section-logs').click();
+    await page.getByTestId('tech-export').click();
+    await expect(page.getByTestId('tech-last-export')).toContainText('.tar.gz', { timeout: 20_000 });
+    const archives = readdirSync(drive).filter((f) => f.endsWith('.tar.gz'));
+    expect(archives).toHaveLength(1);
+    rmSync(drive, { recursive: true, force: true });
+    await page.getByTestId('tech-export').click();
+    await expect(page.getByTestId('tech-notice')).toContainText('removable drive plugged in', { timeout: 20_000 });
+    const audit = readFileSync(join(kiosk.dataDir, 'audit.log'), 'utf8');
+    expect(audit).toContain('failed: missing');
+  });
 });

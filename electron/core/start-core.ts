@@ -25,6 +25,7 @@ import { TechnicianMode } from './technician/technician-mode.ts';
 import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
 import { runSelfTest, settleNow } from './technician/device-actions.ts';
+import { exportLogs } from './technician/log-export.ts';
 import { acknowledgementDetail, countersFrom, searchJournal } from './technician/journal-views.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
 import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
@@ -131,8 +132,9 @@ export class StartupError extends Error {
 export async function startKioskCore(options: StartCoreOptions): Promise<RunningCore> {
   const defaultFile = options.defaultConfigFile ?? join(options.root, 'resources/config/default.json');
   const { config, sources } = loadConfig(defaultFile, options.overrideConfigFile ?? null);
-  const logger = createLogger({ level: config.log.level, ...(options.logDestination ? { destination: options.logDestination } : {}) });
   const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(options.root, p));
+  const logFile = join(fromRoot(config.paths.dataDir), 'logs', 'kiosk.log');
+  const logger = createLogger({ level: config.log.level, file: logFile, ...(options.logDestination ? { destination: options.logDestination } : {}) });
   const manualClock: ManualClock | null = config.testing.manualClock ? createManualClock() : null;
   const clock: Clock = manualClock ?? createSystemClock();
   logger.info({ sources, kiosk: config.kiosk.id, manualClock: Boolean(manualClock) }, 'configuration loaded');
@@ -197,6 +199,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     acknowledge: (what) => {
       journal.store.recordEvent({ type: what, sessionId: null, serviceId: null, detail: acknowledgementDetail(journal.store, what) });
     },
+    exportLogs: (path) => exportLogs({ target: path, dataDir, journal: journal.store, kioskId: config.kiosk.id, now: clock.now() }),
     selfTest: (device) => runSelfTest(hardware, device, logger),
     settle: async () => {
       const deps = { hardware, journal: journal.store, clock, logger, config };

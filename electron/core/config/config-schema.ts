@@ -183,6 +183,8 @@ export const ConfigSchema = z
         maxWrongPins: z.number().int().min(3).max(10),
         lockoutMinutes: z.number().int().min(1).max(240),
         idleExitSeconds: z.number().int().min(30).max(1800),
+        /** Where the log export goes: the mount point of the removable drive. */
+        exportPath: z.string().min(1).max(500),
       })
       .strict(),
     testing: z

@@ -8,6 +8,7 @@ import type { LockoutStore } from './lockout-store.ts';
 import { pinMatches } from './pin-hash.ts';
 import { TECH_TEXT } from './technician-texts.ts';
 import type { SelfTestOutcome, SettlementOutcome } from './device-actions.ts';
+import type { LogExportResult } from './log-export.ts';
 
 
 type Overview = Extract<TechnicianContent, { section: 'overview' }>;
@@ -32,6 +33,8 @@ export interface TechnicianDeps {
   searchJournal: (query: { from?: string; to?: string; reference?: string }) => Omit<Extract<TechnicianContent, { section: 'journal' }>, 'section'>;
   /** Records the acknowledgement (a journal event) that resets a counter. */
   acknowledge: (what: 'paper-refilled' | 'capture-bin-emptied') => void;
+  /** Writes the redacted logs archive to the path; never throws. */
+  exportLogs: (path: string) => Promise<LogExportResult>;
   /** A device's self-test (the receipt printer also prints a test slip). */
   selfTest: (device: DeviceId) => Promise<SelfTestOutcome>;
   /** End-of-day settlement now, report printed; lines in both languages. */
@@ -46,8 +49,8 @@ export interface TechnicianDeps {
  * docs/technician.md); a role never sees a section it may not open.
  */
 const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
-  technician: ['overview', 'counters', 'journal', 'service', 'settlement', 'recovery', 'audit'],
-  supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'recovery', 'audit'],
+  technician: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'recovery', 'audit'],
+  supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'recovery', 'audit'],
 };
 
 type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string } };
@@ -70,6 +73,7 @@ export class TechnicianMode {
   #idle: TimerHandle | undefined;
   #busy = false;
   readonly #selfTests = new Map<DeviceId, { passed: boolean; at: string; summary: LocalizedText }>();
+  #lastExport: { path: string; bytes: number; at: string } | null = null;
   #lastSettlement: { at: string; reconciled: boolean; printed: boolean; lines: Record<Language, string[]> } | null = null;
 
   constructor(deps: TechnicianDeps) {
@@ -119,6 +123,9 @@ export class TechnicianMode {
     switch (command.command) {
       case 'selfTest':
         this.#runSelfTest(phase.role, command.device);
+        return ok;
+      case 'exportLogs':
+        this.#runExport(phase.role, command.path);
         return ok;
       case 'acknowledge':
         this.#deps.acknowledge(command.what);
@@ -196,6 +203,19 @@ export class TechnicianMode {
       });
   }
 
+  #runExport(role: TechnicianRole, path: string): void {
+    this.#busy = true;
+    this.#deps
+      .exportLogs(path)
+      .then((result) => {
+        this.#busy = false;
+        if (result.ok) this.#lastExport = { path: result.path, bytes: result.bytes, at: new Date(this.#deps.clock.now()).toISOString() };
+        this.#deps.audit.append({ role, action: 'log-export', detail: result.ok ? `${result.path} (${result.bytes} bytes)` : `failed: ${result.reason} ${path}` });
+        if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'logs', notice: result.ok ? { tone: 'success', text: TECH_TEXT.exported(result.path) } : { tone: 'error', text: TECH_TEXT.exportFailed[result.reason] } };
+        this.#deps.onChange();
+      });
+  }
+
   #runSettlement(): void {
     this.#busy = true;
     this.#deps
@@ -259,6 +279,8 @@ export class TechnicianMode {
         return { section: 'recovery', runs: this.#deps.recovered().slice(0, 200) };
       case 'counters':
         return { section: 'counters', ...this.#deps.counters() };
+      case 'logs':
+        return { section: 'logs', suggestedPath: this.#deps.config.exportPath, ...(this.#lastExport ? { lastExport: this.#lastExport } : {}) };
       case 'journal':
         return { section: 'journal', ...this.#deps.searchJournal(phase.query ?? {}) };
       case 'audit':

@@ -12,6 +12,13 @@ export const TECH_TEXT = {
   settlementFailed: { ar: 'تعذّر تشغيل التسوية.', en: 'The settlement could not run.' },
   paperRefilled: { ar: 'سُجّلت تعبئة الورق؛ بدأ العدّ من جديد.', en: 'Paper refill recorded; the count starts again.' },
   binEmptied: { ar: 'سُجّل تفريغ صندوق البطاقات المحتجزة؛ بدأ العدّ من جديد.', en: 'Capture bin emptied; the count starts again.' },
+  exported: (path: string): LocalizedText => ({ ar: `صُدّرت السجلات إلى ${path}`, en: `Logs exported to ${path}` }),
+  exportFailed: {
+    missing: { ar: 'المسار غير موجود: هل الذاكرة الخارجية موصولة؟', en: 'That path does not exist: is the removable drive plugged in?' },
+    'not-writable': { ar: 'لا يمكن الكتابة في هذا المسار (محمي أو للقراءة فقط).', en: 'Cannot write to that path (protected or read-only).' },
+    full: { ar: 'الذاكرة الخارجية ممتلئة؛ لم يُحفظ شيء.', en: 'The drive is full; nothing was saved.' },
+    failed: { ar: 'تعذّر التصدير.', en: 'The export failed.' },
+  },
   supervisorOnly: { ar: 'هذا الإجراء للمشرف فقط.', en: 'Only a supervisor can do this.' },
   notInThisBuild: { ar: 'هذا الإجراء غير متاح في هذا الإصدار بعد.', en: 'This action is not available in this version yet.' },
   device: {

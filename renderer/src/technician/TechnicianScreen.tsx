@@ -289,6 +289,20 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
           )}
         </>
       );
+    case 'logs':
+      return (
+        <>
+          <p>{t('tech.exportHint')}</p>
+          <button type="button" className="button button--primary button--large" data-testid="tech-export" onClick={() => send({ command: 'exportLogs', path: content.suggestedPath })}>
+            {t('tech.exportTo', { path: content.suggestedPath })}
+          </button>
+          {content.lastExport && (
+            <p data-testid="tech-last-export" dir="ltr">
+              {content.lastExport.path} — {content.lastExport.bytes} B
+            </p>
+          )}
+        </>
+      );
     case 'recovery':
       return content.runs.length === 0 ? (
         <p data-testid="tech-recovery-empty">{t('tech.recoveryEmpty')}</p>
