@@ -238,3 +238,32 @@ test.describe('log export', () => {
     expect(audit).toContain('failed: missing');
   });
 });
+
+test('supervisor settings: an invalid value is refused on its field and nothing changes; a valid one is saved to the machine file and applies to the next citizen (English)', async ({ kioskPage: page, kiosk }) => {
+  await enter(page, '135790');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('tech-section-config').click();
+  const answer = 'idle.answerWithinSeconds';
+  await page.getByTestId(`tech-config-${answer}--10`).click();
+  await page.getByTestId(`tech-config-${answer}--1`).click();
+  await expect(page.getByTestId(`tech-config-${answer}-value`)).toHaveText('19');
+  await page.getByTestId('tech-config-save').click();
+  await expect(page.getByTestId(`tech-config-${answer}-error`)).toContainText('at least 20 seconds');
+  await screenshot(page, 'technician-config-refused-en');
+  const machineFile = join(kiosk.dataDir, '..', 'local.json');
+  expect(readFileSync(machineFile, 'utf8')).not.toContain('answerWithinSeconds');
+  await page.getByTestId(`tech-config-${answer}-+1`).click();
+  await page.getByTestId('tech-config-idle.warningAfterSeconds-+10').click();
+  await page.getByTestId('tech-config-save').click();
+  await expect(page.getByTestId('tech-notice')).toContainText('apply from the next citizen');
+  expect(JSON.parse(readFileSync(machineFile, 'utf8'))).toMatchObject({ idle: { warningAfterSeconds: 70, answerWithinSeconds: 20 } });
+  await page.getByTestId('tech-exit').click();
+
+  // The next citizen gets 70 s before the idle warning, not 60.
+  await citizen(page).startAndChoose('en');
+  await kiosk.advanceClock(65_000);
+  await expect(page.getByTestId('idle-warning')).toHaveCount(0);
+  await kiosk.advanceClock(6_000);
+  await expect(page.getByTestId('idle-warning')).toBeVisible();
+  expect(readFileSync(join(kiosk.dataDir, 'audit.log'), 'utf8')).toContain('config-refused');
+});

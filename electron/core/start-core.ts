@@ -26,6 +26,7 @@ import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
 import { runSelfTest, settleNow } from './technician/device-actions.ts';
 import { exportLogs } from './technician/log-export.ts';
+import { configFields, saveConfig } from './technician/config-editor.ts';
 import { acknowledgementDetail, countersFrom, searchJournal } from './technician/journal-views.ts';
 import { createKioskHttpServer } from './bridge/http-server.ts';
 import { attachBridge, type Bridge } from './bridge/ws-bridge.ts';
@@ -199,6 +200,11 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     acknowledge: (what) => {
       journal.store.recordEvent({ type: what, sessionId: null, serviceId: null, detail: acknowledgementDetail(journal.store, what) });
     },
+    configFields: (errors) => configFields(config, errors),
+    saveConfig: (values) =>
+      options.overrideConfigFile
+        ? saveConfig(values, { defaults: defaultFile, override: options.overrideConfigFile }, config)
+        : { ok: false, errors: { [Object.keys(values)[0] ?? 'settings']: { ar: 'لا يوجد ملف إعدادات للجهاز.', en: 'This kiosk was started without a machine configuration file.' } } },
     exportLogs: (path) => exportLogs({ target: path, dataDir, journal: journal.store, kioskId: config.kiosk.id, now: clock.now() }),
     selfTest: (device) => runSelfTest(hardware, device, logger),
     settle: async () => {

@@ -35,6 +35,8 @@ function setup() {
     counters: () => ({ receiptsPrinted: 3, paperLeftEstimate: 247, cardsCaptured: 0, captureBinCapacity: 50, captureReasons: [], servicesToday: [], paymentsToday: { count: 0, totalFils: 0, reversedCount: 0, reversedFils: 0 } }),
     searchJournal: (query) => ({ today: '2026-11-23', query, entries: [], truncated: false }),
     acknowledge: () => {},
+    configFields: () => [],
+    saveConfig: () => ({ ok: true, restartNeeded: false, changed: [] }),
     exportLogs: async (path) => (path === '/missing' ? { ok: false, reason: 'missing', detail: path } : { ok: true, path: `${path}/logs.tar.gz`, bytes: 1234 }),
     selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
     settle: async () => {

@@ -9,6 +9,7 @@ import { pinMatches } from './pin-hash.ts';
 import { TECH_TEXT } from './technician-texts.ts';
 import type { SelfTestOutcome, SettlementOutcome } from './device-actions.ts';
 import type { LogExportResult } from './log-export.ts';
+import type { SaveResult } from './config-editor.ts';
 
 
 type Overview = Extract<TechnicianContent, { section: 'overview' }>;
@@ -33,6 +34,8 @@ export interface TechnicianDeps {
   searchJournal: (query: { from?: string; to?: string; reference?: string }) => Omit<Extract<TechnicianContent, { section: 'journal' }>, 'section'>;
   /** Records the acknowledgement (a journal event) that resets a counter. */
   acknowledge: (what: 'paper-refilled' | 'capture-bin-emptied') => void;
+  configFields: (errors?: Record<string, LocalizedText>) => Extract<TechnicianContent, { section: 'config' }>['fields'];
+  saveConfig: (values: Record<string, string | number | boolean>) => SaveResult;
   /** Writes the redacted logs archive to the path; never throws. */
   exportLogs: (path: string) => Promise<LogExportResult>;
   /** A device's self-test (the receipt printer also prints a test slip). */
@@ -50,10 +53,10 @@ export interface TechnicianDeps {
  */
 const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
   technician: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'recovery', 'audit'],
-  supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'recovery', 'audit'],
+  supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'config', 'recovery', 'audit'],
 };
 
-type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string } };
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
 
 const ok: IntentResult = { ok: true };
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
@@ -73,6 +76,7 @@ export class TechnicianMode {
   #idle: TimerHandle | undefined;
   #busy = false;
   readonly #selfTests = new Map<DeviceId, { passed: boolean; at: string; summary: LocalizedText }>();
+  #restartPending = false;
   #lastExport: { path: string; bytes: number; at: string } | null = null;
   #lastSettlement: { at: string; reconciled: boolean; printed: boolean; lines: Record<Language, string[]> } | null = null;
 
@@ -181,8 +185,7 @@ export class TechnicianMode {
           this.#phase = { ...phase, notice: { tone: 'error', text: TECH_TEXT.supervisorOnly } };
           return ok;
         }
-        this.#phase = { ...phase, notice: { tone: 'info', text: TECH_TEXT.notInThisBuild } };
-        return ok;
+        return this.#saveConfig(phase, command.values);
       default:
         this.#phase = { ...phase, notice: { tone: 'info', text: TECH_TEXT.notInThisBuild } };
         return ok;
@@ -201,6 +204,19 @@ export class TechnicianMode {
         if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, notice: { tone: outcome.passed ? 'success' : 'error', text: outcome.summary } };
         this.#deps.onChange();
       });
+  }
+
+  #saveConfig(phase: Extract<Phase, { kind: 'open' }>, values: Record<string, string | number | boolean>): IntentResult {
+    const result = this.#deps.saveConfig(values);
+    if (!result.ok) {
+      this.#deps.audit.append({ role: phase.role, action: 'config-refused', detail: Object.keys(result.errors).join(', ') });
+      this.#phase = { kind: 'open', role: phase.role, section: 'config', configErrors: result.errors, notice: { tone: 'error', text: TECH_TEXT.configRefused } };
+      return ok;
+    }
+    if (result.restartNeeded) this.#restartPending = true;
+    this.#deps.audit.append({ role: phase.role, action: 'config-changed', detail: result.changed.map((key) => `${key}=${String(values[key])}`).join(', ').slice(0, 300) });
+    this.#phase = { kind: 'open', role: phase.role, section: 'config', notice: { tone: 'success', text: result.restartNeeded ? TECH_TEXT.configSavedRestart : TECH_TEXT.configSaved } };
+    return ok;
   }
 
   #runExport(role: TechnicianRole, path: string): void {
@@ -279,6 +295,8 @@ export class TechnicianMode {
         return { section: 'recovery', runs: this.#deps.recovered().slice(0, 200) };
       case 'counters':
         return { section: 'counters', ...this.#deps.counters() };
+      case 'config':
+        return { section: 'config', canEdit: phase.role === 'supervisor', fields: this.#deps.configFields(phase.configErrors), restartPending: this.#restartPending };
       case 'logs':
         return { section: 'logs', suggestedPath: this.#deps.config.exportPath, ...(this.#lastExport ? { lastExport: this.#lastExport } : {}) };
       case 'journal':

@@ -19,6 +19,9 @@ export const TECH_TEXT = {
     full: { ar: 'الذاكرة الخارجية ممتلئة؛ لم يُحفظ شيء.', en: 'The drive is full; nothing was saved.' },
     failed: { ar: 'تعذّر التصدير.', en: 'The export failed.' },
   },
+  configRefused: { ar: 'لم يُحفظ شيء: صحّح القيم المعلَّمة.', en: 'Nothing was saved: correct the marked values.' },
+  configSaved: { ar: 'حُفظت الإعدادات وتسري من المواطن التالي.', en: 'Settings saved; they apply from the next citizen.' },
+  configSavedRestart: { ar: 'حُفظت الإعدادات؛ وقت التسوية الجديد يسري بعد إعادة تشغيل الجهاز.', en: 'Settings saved; the new settlement time applies after the kiosk restarts.' },
   supervisorOnly: { ar: 'هذا الإجراء للمشرف فقط.', en: 'Only a supervisor can do this.' },
   notInThisBuild: { ar: 'هذا الإجراء غير متاح في هذا الإصدار بعد.', en: 'This action is not available in this version yet.' },
   device: {

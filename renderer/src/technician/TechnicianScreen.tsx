@@ -105,6 +105,63 @@ const REASONS = ['maintenance', 'paper', 'cardReader', 'network'] as const;
 /** The date N days before `today` (YYYY-MM-DD, the kiosk's own date from the core). */
 const daysBefore = (today: string, n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
+/** HH:MM moved by `minutes`, wrapping at midnight. */
+function shiftTime(value: string, minutes: number): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return value;
+  const total = (((Number(match[1]) * 60 + Number(match[2]) + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function ConfigSection({ content, language, send }: { content: Extract<TechnicianContent, { section: 'config' }>; language: Language; send(command: TechnicianCommand): void }) {
+  const { t } = useTranslation();
+  const [edits, setEdits] = useState<Record<string, string | number>>({});
+  const valueOf = (key: string, fallback: string | number | boolean) => (key in edits ? edits[key]! : fallback);
+  const step = (key: string, current: string | number | boolean, by: number) =>
+    setEdits((e) => ({ ...e, [key]: typeof current === 'number' ? current + by : shiftTime(String(current), by) }));
+  return (
+    <>
+      {content.restartPending && <p data-testid="tech-restart-pending">{t('tech.restartPending')}</p>}
+      {content.fields.map((field) => {
+        const value = valueOf(field.key, field.value);
+        const steps = field.type === 'number' ? [-10, -1, 1, 10] : [-15, 15];
+        return (
+          <div key={field.key} className={`field ${field.error ? 'field--invalid' : ''}`} data-testid={`tech-config-${field.key}`}>
+            <p className="field__label">{field.label[language]}</p>
+            <div className="tech__stepper">
+              {content.canEdit &&
+                steps.slice(0, steps.length / 2).map((by) => (
+                  <button type="button" key={by} className="button button--secondary" aria-label={`${field.label[language]} ${by}`} data-testid={`tech-config-${field.key}-${by}`} onClick={() => step(field.key, value, by)}>
+                    {by}
+                  </button>
+                ))}
+              <output className="tech__value" dir="ltr" data-testid={`tech-config-${field.key}-value`}>
+                {String(value)}
+              </output>
+              {content.canEdit &&
+                steps.slice(steps.length / 2).map((by) => (
+                  <button type="button" key={by} className="button button--secondary" aria-label={`${field.label[language]} +${by}`} data-testid={`tech-config-${field.key}-+${by}`} onClick={() => step(field.key, value, by)}>
+                    +{by}
+                  </button>
+                ))}
+            </div>
+            {field.error && (
+              <p className="field__error" role="alert" data-testid={`tech-config-${field.key}-error`}>
+                {field.error[language]}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {content.canEdit && (
+        <button type="button" className="button button--primary button--large" data-testid="tech-config-save" disabled={Object.keys(edits).length === 0} onClick={() => send({ command: 'saveConfig', values: edits })}>
+          {t('tech.save')}
+        </button>
+      )}
+    </>
+  );
+}
+
 function JournalSection({ content, language, send }: { content: Extract<TechnicianContent, { section: 'journal' }>; language: Language; send(command: TechnicianCommand): void }) {
   const { t } = useTranslation();
   const [reference, setReference] = useState(content.query.reference ?? '');
@@ -289,6 +346,8 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
           )}
         </>
       );
+    case 'config':
+      return <ConfigSection content={content} language={language} send={send} />;
     case 'logs':
       return (
         <>
