@@ -170,6 +170,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     return [];
   });
   const recoveredAt = new Date(clock.now()).toISOString();
+  let rearmSettlement = () => {};
   if (Object.values(config.devices).some((d) => d.mode === 'real') && config.technician.pins.some((p) => p.salt.startsWith('dev-'))) {
     logger.warn({}, 'real devices with the development technician PINs: set technician.pins in this machine\'s configuration');
   }
@@ -201,10 +202,13 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
       journal.store.recordEvent({ type: what, sessionId: null, serviceId: null, detail: acknowledgementDetail(journal.store, what) });
     },
     configFields: (errors) => configFields(config, errors),
-    saveConfig: (values) =>
-      options.overrideConfigFile
-        ? saveConfig(values, { defaults: defaultFile, override: options.overrideConfigFile }, config)
-        : { ok: false, errors: { [Object.keys(values)[0] ?? 'settings']: { ar: 'لا يوجد ملف إعدادات للجهاز.', en: 'This kiosk was started without a machine configuration file.' } } },
+    saveConfig: (values) => {
+      if (!options.overrideConfigFile) return { ok: false, errors: { [Object.keys(values)[0] ?? 'settings']: { ar: 'لا يوجد ملف إعدادات للجهاز.', en: 'This kiosk was started without a machine configuration file.' } } };
+      const result = saveConfig(values, { defaults: defaultFile, override: options.overrideConfigFile }, config);
+      // A controlled restart of just the part that read the old value: the settlement schedule.
+      if (result.ok && result.changed.includes('settlement.dailyAt')) rearmSettlement();
+      return result;
+    },
     exportLogs: (path) => exportLogs({ target: path, dataDir, journal: journal.store, kioskId: config.kiosk.id, now: clock.now() }),
     selfTest: (device) => runSelfTest(hardware, device, logger),
     settle: async () => {
@@ -239,8 +243,8 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   }
   // Finished records past the retention are deleted daily (never unfinished or unsettled ones).
   const retention = journal.failure ? null : scheduleJournalRetention({ journal: journal.store, clock, retentionDays: JOURNAL_RETENTION_DAYS, logger });
-  // End-of-day settlement at the configured local time (and on demand from technician mode, to come).
-  const settlementSchedule =
+  // End-of-day settlement at the configured local time (on demand from technician mode). Re-armed when a supervisor changes the time.
+  const armSettlement = () =>
     hardware && !journal.failure
       ? scheduleSettlement({
           clock,
@@ -252,6 +256,12 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
           },
         })
       : null;
+  let settlementSchedule = armSettlement();
+  rearmSettlement = () => {
+    settlementSchedule?.stop();
+    settlementSchedule = armSettlement();
+    logger.info({ dailyAt: config.settlement.dailyAt }, 'settlement schedule re-armed');
+  };
   const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
   const closeHardware = async () => {
     settlementSchedule?.stop();

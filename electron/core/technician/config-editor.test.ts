@@ -19,9 +19,9 @@ describe('supervisor configuration edits', () => {
   it('a valid change is written to the machine file (kept with what was there) and applied to the next citizen; the next start reads it', () => {
     const t = setup();
     const result = saveConfig({ 'idle.warningAfterSeconds': 90, 'settlement.dailyAt': '22:45' }, { defaults: DEFAULTS, override: t.override }, t.config);
-    expect(result).toEqual({ ok: true, restartNeeded: true, changed: ['idle.warningAfterSeconds', 'settlement.dailyAt'] });
+    expect(result).toEqual({ ok: true, restartNeeded: false, changed: ['idle.warningAfterSeconds', 'settlement.dailyAt'] });
     expect(t.config.idle.warningAfterSeconds).toBe(90);
-    expect(t.config.settlement.dailyAt).toBe('23:30');
+    expect(t.config.settlement.dailyAt).toBe('22:45');
     expect(JSON.parse(readFileSync(t.override, 'utf8'))).toEqual({ kiosk: { id: 'KIOSK-TEST-07' }, idle: { warningAfterSeconds: 90 }, settlement: { dailyAt: '22:45' } });
     const next = loadConfig(DEFAULTS, t.override).config;
     expect([next.idle.warningAfterSeconds, next.settlement.dailyAt, next.kiosk.id]).toEqual([90, '22:45', 'KIOSK-TEST-07']);

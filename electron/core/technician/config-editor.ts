@@ -18,7 +18,8 @@ const SAFE_FIELDS: { key: string; label: LocalizedText; type: 'number' | 'string
   { key: 'services.cardTakeSeconds', label: { ar: 'ثوانٍ لسحب البطاقة قبل احتجازها', en: 'Seconds to take the card before it is retained' }, type: 'number', min: 10, max: 120, live: true },
   { key: 'services.renewalWindowDays', label: { ar: 'أيام التجديد قبل انتهاء البطاقة', en: 'Days before expiry a card may be renewed' }, type: 'number', min: 0, max: 730, live: true },
   { key: 'technician.idleExitSeconds', label: { ar: 'ثوانٍ قبل خروج وضع الفني تلقائيًا', en: 'Seconds before technician mode closes by itself' }, type: 'number', min: 30, max: 1800, live: true },
-  { key: 'settlement.dailyAt', label: { ar: 'وقت التسوية اليومية (HH:MM)', en: 'Daily settlement time (HH:MM)' }, type: 'string', live: false },
+  // Live too: the kiosk re-arms its settlement schedule when this changes (start-core.ts).
+  { key: 'settlement.dailyAt', label: { ar: 'وقت التسوية اليومية (HH:MM)', en: 'Daily settlement time (HH:MM)' }, type: 'string', live: true },
 ];
 
 const get = (config: KioskConfig, key: string): string | number => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], config) as string | number;
