@@ -62,9 +62,11 @@ export function TechnicianScreen({ view, language }: { view: TechnicianView; lan
               <span className="spinner" aria-hidden="true" /> {t('tech.working')}
             </p>
           )}
-          <section className="tech__content" data-testid={`tech-content-${view.content.section}`}>
+          {/* While an action runs (self-test, settlement, export) nothing else can be started: the fieldset disables every button in it. */}
+          <fieldset className="tech__content" disabled={view.busy} data-testid={`tech-content-${view.content.section}`}>
+            <legend className="visually-hidden">{t(`tech.section.${view.content.section}`)}</legend>
             <Content content={view.content} language={language} send={send} />
-          </section>
+          </fieldset>
         </>
       )}
     </main>
