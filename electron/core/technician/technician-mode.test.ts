@@ -9,6 +9,7 @@ import { createMemoryLogger } from '../testing/memory-logger.ts';
 import { PROJECT_ROOT } from '../testing/core-fixture.ts';
 import { fileLockoutStore } from './lockout-store.ts';
 import { TechnicianMode } from './technician-mode.ts';
+import { scriptedSections } from './testing/scripted-sections.ts';
 import { hashPin, pinMatches } from './pin-hash.ts';
 
 const GESTURE = ['top-start', 'top-end', 'bottom-end', 'bottom-start'] as const;
@@ -27,19 +28,7 @@ function setup(dir = mkdtempSync(join(tmpdir(), 'technician-'))) {
     logger: createMemoryLogger().logger,
     audit,
     lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), config.technician.lockoutMinutes * 60_000),
-    overview: () => ({ inService: service.inService, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
-    recovered: () => [],
-    counters: () => ({ receiptsPrinted: 3, paperLeftEstimate: 247, cardsCaptured: 0, captureBinCapacity: 50, captureReasons: [], servicesToday: [], paymentsToday: { count: 0, totalFils: 0, reversedCount: 0, reversedFils: 0 } }),
-    searchJournal: (query) => ({ today: '2026-11-23', query, entries: [], truncated: false }),
-    acknowledge: () => {},
-    configFields: () => [],
-    saveConfig: () => ({ ok: true, restartNeeded: false, changed: [] }),
-    exportLogs: async (path) => (path === '/missing' ? { ok: false, reason: 'missing', detail: path } : { ok: true, path: `${path}/logs.tar.gz`, bytes: 1234 }),
-    selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
-    settle: async () => {
-      const outcome = { reconciled: true, printed: false, lines: ['Settled'], linesAr: ['تمت'] };
-      return { en: outcome, ar: { ...outcome, lines: outcome.linesAr } };
-    },
+    ...scriptedSections(),
     service: {
       state: () => ({ inService: service.inService, automatic: false, ...(service.reason ? { reason: service.reason } : {}) }),
       takeOut: (reason) => Object.assign(service, { inService: false, reason }),

@@ -1,0 +1,24 @@
+import type { TechnicianDeps } from '../technician-mode.ts';
+
+/**
+ * The section providers of technician mode, scripted for unit tests: fixed
+ * counters and overview, an export that fails for "/missing", a self-test that
+ * fails for the scanner, a settlement that reconciles but does not print.
+ */
+export function scriptedSections(): Pick<TechnicianDeps, 'overview' | 'recovered' | 'counters' | 'searchJournal' | 'acknowledge' | 'configFields' | 'saveConfig' | 'exportLogs' | 'selfTest' | 'settle'> {
+  return {
+    overview: () => ({ inService: true, journal: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, gateway: { state: 'ok', detail: { ar: 'ع', en: 'ok' } }, devices: [] }),
+    recovered: () => [],
+    counters: () => ({ receiptsPrinted: 3, paperLeftEstimate: 247, cardsCaptured: 0, captureBinCapacity: 50, captureReasons: [], servicesToday: [], paymentsToday: { count: 0, totalFils: 0, reversedCount: 0, reversedFils: 0 } }),
+    searchJournal: (query) => ({ today: '2026-11-23', query, entries: [], truncated: false }),
+    acknowledge: () => {},
+    configFields: () => [],
+    saveConfig: () => ({ ok: true, restartNeeded: false, changed: [] }),
+    exportLogs: async (path) => (path === '/missing' ? { ok: false, reason: 'missing', detail: path } : { ok: true, path: `${path}/logs.tar.gz`, bytes: 1234 }),
+    selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
+    settle: async () => {
+      const outcome = { reconciled: true, printed: false, lines: ['Settled'], linesAr: ['تمت'] };
+      return { en: outcome, ar: { ...outcome, lines: outcome.linesAr } };
+    },
+  };
+}
