@@ -147,6 +147,8 @@ test('a service whose device is down is hidden; the card reader failing takes th
 });
 
 test('every device self-test against the simulators, a failing one explained; settlement as supervisor with the report printed; refused to a technician', async ({ kioskPage: page, kiosk }) => {
+  // The report (Arabic and English) goes through the simulated printer at its real 38400 baud: tens of seconds on a busy machine.
+  test.setTimeout(240_000);
   const sim = simulators(kiosk);
   await sim.fault('fingerprint', 'sensor-fault');
   await enter(page, '135790');
@@ -165,7 +167,7 @@ test('every device self-test against the simulators, a failing one explained; se
 
   await page.getByTestId('tech-section-settlement').click();
   await page.getByTestId('tech-settle').click();
-  await expect(page.getByTestId('tech-settlement-report')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('tech-settlement-report')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByTestId('tech-settlement-report')).toHaveAttribute('data-printed', 'true');
   await expect(page.getByTestId('tech-settlement-report')).toContainText('END-OF-DAY SETTLEMENT');
   await screenshot(page, 'technician-settlement-en');
