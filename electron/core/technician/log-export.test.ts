@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { list } from 'tar';
@@ -35,5 +35,17 @@ describe('technician log export', () => {
     expect(await exportLogs({ target: join(dataDir, 'no-such-drive'), dataDir, journal, kioskId: 'K', now: 0 })).toMatchObject({ ok: false, reason: 'missing' });
     writeFileSync(join(dataDir, 'a-file'), 'x');
     expect(await exportLogs({ target: join(dataDir, 'a-file'), dataDir, journal, kioskId: 'K', now: 0 })).toMatchObject({ ok: false, reason: 'missing' });
+  });
+
+  it('a drive that fills up during the export: reported as full, the partial archive removed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'export-data-'));
+    const journal = openSqliteJournal({ file: join(dataDir, 'journal.sqlite'), now: () => 1, hashCpr: cprHasher(new Uint8Array(32)) });
+    const target = mkdtempSync(join(tmpdir(), 'usb-'));
+    const fillsUp = async (file: string) => {
+      writeFileSync(file, 'partial');
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    expect(await exportLogs({ target, dataDir, journal, kioskId: 'K', now: 0, writeArchive: fillsUp })).toMatchObject({ ok: false, reason: 'full' });
+    expect(readdirSync(target)).toEqual([]);
   });
 });

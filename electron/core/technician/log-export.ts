@@ -23,7 +23,11 @@ function journalSummary(journal: JournalStore): Record<string, number> {
  * writable directory; a full drive is reported as such and the partial
  * archive removed.
  */
-export async function exportLogs(input: { target: string; dataDir: string; journal: JournalStore; kioskId: string; now: number }): Promise<LogExportResult> {
+/** Writes the archive; the `tar` package by default (tests stand in a drive that fills up). */
+export type ArchiveWriter = (file: string, cwd: string, files: string[]) => Promise<void>;
+const tarGz: ArchiveWriter = (file, cwd, files) => create({ gzip: true, file, cwd, portable: true }, files);
+
+export async function exportLogs(input: { target: string; dataDir: string; journal: JournalStore; kioskId: string; now: number; writeArchive?: ArchiveWriter }): Promise<LogExportResult> {
   const { target } = input;
   if (!existsSync(target) || !statSync(target).isDirectory()) return { ok: false, reason: 'missing', detail: target };
   try {
@@ -50,7 +54,7 @@ export async function exportLogs(input: { target: string; dataDir: string; journ
     }
     writeFileSync(join(staging, 'journal-summary.json'), JSON.stringify({ kioskId: input.kioskId, at: new Date(input.now).toISOString(), counts: journalSummary(input.journal) }, null, 2));
     files.push('journal-summary.json');
-    await create({ gzip: true, file, cwd: staging, portable: true }, files);
+    await (input.writeArchive ?? tarGz)(file, staging, files);
     return { ok: true, path: file, bytes: statSync(file).size };
   } catch (error) {
     rmSync(file, { force: true });
