@@ -156,7 +156,11 @@ export class KioskCore implements KioskCoreApi {
         this.#technicianLanguage = intent.language;
         return { ok: true };
       }
-      return intent.type === 'touch' ? { ok: true } : refused('technician mode is open');
+      if (intent.type === 'touch') {
+        technician.activity();
+        return { ok: true };
+      }
+      return refused('technician mode is open');
     }
     if (this.#outOfService) return intent.type === 'touch' ? { ok: true } : refused('out of service');
     const session = this.#session;

@@ -125,6 +125,16 @@ describe('technician entry', () => {
     expect(t.changes()).toBe(1);
     expect(t.actions().at(-1)).toBe('exit-idle');
   });
+
+  it('activity on the screen (touches) keeps it open', () => {
+    const t = setup();
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.clock.advance(100_000);
+    t.mode.activity();
+    t.clock.advance(100_000);
+    expect(t.mode.active).toBe(true);
+  });
 });
 
 describe('technician actions', () => {

@@ -89,6 +89,11 @@ export class TechnicianMode {
     return this.#phase.kind !== 'closed';
   }
 
+  /** Any touch on the technician screen keeps the mode open (typing a reference is activity too). */
+  activity(): void {
+    if (this.active) this.#armIdle();
+  }
+
   /** A corner tap while a citizen is served: refused, and noted (someone may be trying the gesture). */
   tapDuringSession(): IntentResult {
     this.#deps.audit.append({ role: 'none', action: 'gesture-during-session', detail: 'corner tap refused while a citizen was served' });
