@@ -50,6 +50,20 @@ export interface KioskHardware {
   close(): Promise<void>;
 }
 
+/** The driver behind a technician-facing device id (each has status() and selfTest()). */
+export function driverFor(hardware: KioskHardware, id: 'cardReader' | 'paymentTerminal' | 'receiptPrinter' | 'documentPrinter' | 'fingerprint' | 'scanner' | 'keypad') {
+  const drivers = {
+    cardReader: hardware.cardReader,
+    paymentTerminal: hardware.terminal,
+    receiptPrinter: hardware.receiptPrinter,
+    documentPrinter: hardware.documentPrinter,
+    fingerprint: hardware.fingerprint,
+    scanner: hardware.scanner,
+    keypad: hardware.keypad,
+  };
+  return drivers[id];
+}
+
 export interface HardwareDeps {
   config: KioskConfig;
   logger: Logger;

@@ -3,7 +3,7 @@ import type { KioskConfig } from '../config/config-schema.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Logger } from '../log/logger.ts';
 import type { JournalStore } from '../journal/journal-store.ts';
-import type { KioskHardware } from '../hardware/kiosk-hardware.ts';
+import { driverFor, type KioskHardware } from '../hardware/kiosk-hardware.ts';
 import { renderReceipt } from '../../devices/receipt-printer/driver/receipt-raster.ts';
 import { loadReceiptFonts } from '../../devices/receipt-printer/driver/font-file-adapter.ts';
 import type { ReceiptBlock } from '../../devices/receipt-printer/driver/receipt-model.ts';
@@ -34,9 +34,8 @@ async function printLines(hardware: KioskHardware, sections: { direction: 'rtl' 
  */
 export async function runSelfTest(hardware: KioskHardware | null, id: DeviceId, logger: Logger): Promise<SelfTestOutcome> {
   if (!hardware) return { passed: false, summary: { ar: 'الأجهزة لم تبدأ: لا يمكن الاختبار.', en: 'The devices did not start: nothing to test.' } };
-  const drivers = { cardReader: hardware.cardReader, paymentTerminal: hardware.terminal, receiptPrinter: hardware.receiptPrinter, documentPrinter: hardware.documentPrinter, fingerprint: hardware.fingerprint, scanner: hardware.scanner, keypad: hardware.keypad };
   try {
-    const result = await drivers[id].selfTest();
+    const result = await driverFor(hardware, id).selfTest();
     const failed = result.checks.filter((c) => !c.passed);
     if (!result.passed) {
       const why = failed.map((c) => `${c.name}${c.detail ? ` (${c.detail})` : ''}`).join(', ').slice(0, 150);

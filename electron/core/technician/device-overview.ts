@@ -1,6 +1,6 @@
 import type { DeviceId, LocalizedText, TechnicianContent } from '../../contract/index.ts';
 import type { KioskConfig } from '../config/config-schema.ts';
-import type { KioskHardware } from '../hardware/kiosk-hardware.ts';
+import { driverFor, type KioskHardware } from '../hardware/kiosk-hardware.ts';
 import type { RecoveredRun } from '../recovery/startup-recovery.ts';
 import { TECH_TEXT } from './technician-texts.ts';
 
@@ -28,9 +28,8 @@ export function deviceOverview(input: { config: KioskConfig; hardware: KioskHard
   const { hardware, config } = input;
   const status = (id: DeviceId): string | undefined => {
     if (!hardware) return undefined;
-    const driver = { cardReader: hardware.cardReader, paymentTerminal: hardware.terminal, receiptPrinter: hardware.receiptPrinter, documentPrinter: hardware.documentPrinter, fingerprint: hardware.fingerprint, scanner: hardware.scanner, keypad: hardware.keypad }[id];
     try {
-      return driver.status().device;
+      return driverFor(hardware, id).status().device;
     } catch {
       return 'hardwareError';
     }
