@@ -226,7 +226,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set(), technician });
   hardware?.onChange(() => {
     // Without its card reader the kiosk can serve nobody safely: out of service until a technician clears it.
-    if (hardware.cardReader.status().device !== 'online' && !core.outOfServiceState()) {
+    if (!hardware.capabilities().has('cardReader') && !core.outOfServiceState()) {
       audit.append({ role: 'system', action: 'auto-out-of-service', detail: 'card reader not online' });
       core.setOutOfService('device', 'card reader not online');
     }

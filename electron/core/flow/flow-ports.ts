@@ -1,4 +1,5 @@
 import type { CitizenCard, BahrainiAddress } from './citizen-card.ts';
+import type { PasswordRules } from '../../contract/index.ts';
 
 /**
  * What the flow runtime needs from the outside world, in the runtime's own
@@ -103,7 +104,7 @@ export interface GatewayPort {
   sendSmsReceipt(input: { to: { mobile: string } | { cpr: string }; language: 'ar' | 'en'; reference: string; text: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<null>>;
   submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;
   /** The password policy the gateway enforces (shown live on the password step). */
-  ekeyPasswordPolicy(signal: AbortSignal): Promise<GatewayResult<{ minLength: number; maxLength: number; requireUpper: boolean; requireLower: boolean; requireDigit: boolean; requireSymbol: boolean; forbidPersonalData: boolean }>>;
+  ekeyPasswordPolicy(signal: AbortSignal): Promise<GatewayResult<PasswordRules>>;
   ekeyAccount(cpr: string, signal: AbortSignal): Promise<GatewayResult<EkeyAccount>>;
   changeEkey(input: EkeyChange & { cpr: string; sessionId: string; idempotencyKey: string }, signal: AbortSignal): Promise<GatewayResult<EkeyAccount>>;
 }

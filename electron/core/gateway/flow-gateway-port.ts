@@ -103,16 +103,8 @@ export function createFlowGatewayPort(deps: { client: GatewayClient; clock: Cloc
         ),
         () => null,
       ),
-    ekeyPasswordPolicy: (signal) =>
-      map(client.getEkeyPasswordPolicy({ sessionId: NO_SESSION }, { signal }), (p) => ({
-        minLength: p.minLength,
-        maxLength: p.maxLength,
-        requireUpper: p.requireUpper,
-        requireLower: p.requireLower,
-        requireDigit: p.requireDigit,
-        requireSymbol: p.requireSymbol,
-        forbidPersonalData: p.forbidPersonalData,
-      })),
+    // The rules as the page and the flow use them; the history size stays the gateway's business.
+    ekeyPasswordPolicy: (signal) => map(client.getEkeyPasswordPolicy({ sessionId: NO_SESSION }, { signal }), ({ historySize: _historySize, ...rules }) => rules),
     ekeyAccount: (cpr, signal) => map(client.getEkeyAccount({ sessionId: NO_SESSION, cpr }, { signal }), (a) => ({ ...a })),
     changeEkey: (input, signal) => {
       const keyed = { sessionId: input.sessionId, idempotencyKey: input.idempotencyKey, cpr: input.cpr };

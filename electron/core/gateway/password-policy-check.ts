@@ -1,6 +1,5 @@
 import type { PasswordViolation } from './problem.ts';
-import type { PasswordPolicy } from './response-schemas.ts';
-import { structuralViolations } from '../../contract/password-rules.ts';
+import { structuralViolations, type PasswordRules } from '../../contract/password-rules.ts';
 
 /**
  * The eKey password policy judged on the kiosk, as the citizen types, from
@@ -19,7 +18,7 @@ export interface PasswordOwner {
 /** Name parts of 3+ letters are forbidden; shorter ones would refuse half the dictionary. */
 const MIN_NAME_PART = 3;
 
-export function passwordViolations(password: string, policy: PasswordPolicy, owner: PasswordOwner): LocalPasswordViolation[] {
+export function passwordViolations(password: string, policy: PasswordRules, owner: PasswordOwner): LocalPasswordViolation[] {
   // The structural rules are the contract's, so the screen's live ticks and this check never disagree.
   const out: LocalPasswordViolation[] = structuralViolations(password, policy);
   if (policy.forbidPersonalData) {

@@ -42,7 +42,7 @@ export const passwordStep: StepFactory<Step<'password'>> = (ctx) => {
         return ok;
       }
       const card = ctx.data.card;
-      const found = passwordViolations(password, { ...rules, historySize: 0 }, { cpr: citizenCpr(ctx.data), names: card ? [card.nameAr, card.nameEn] : [] });
+      const found = passwordViolations(password, rules, { cpr: citizenCpr(ctx.data), names: card ? [card.nameAr, card.nameEn] : [] });
       if (found.length > 0) {
         violations = found;
         error = FLOW_TEXT.passwordBreaksRules;
