@@ -18,21 +18,28 @@ export interface LockoutStore {
 }
 
 export function fileLockoutStore(file: string, now: () => number, lockoutMs: number): LockoutStore {
+  // Read from disk once (the count must survive a restart); afterwards this process is the only writer, so memory is the truth.
+  let cached: LockoutState | null = null;
+  const load = (): LockoutState => {
+    if (!existsSync(file)) return { failures: 0, lockedUntil: null };
+    try {
+      const value = JSON.parse(readFileSync(file, 'utf8')) as LockoutState;
+      if (typeof value.failures !== 'number' || (value.lockedUntil !== null && typeof value.lockedUntil !== 'number')) throw new Error('bad shape');
+      return value;
+    } catch {
+      return { failures: 0, lockedUntil: now() + lockoutMs };
+    }
+  };
   return {
     read() {
-      if (!existsSync(file)) return { failures: 0, lockedUntil: null };
-      try {
-        const value = JSON.parse(readFileSync(file, 'utf8')) as LockoutState;
-        if (typeof value.failures !== 'number' || (value.lockedUntil !== null && typeof value.lockedUntil !== 'number')) throw new Error('bad shape');
-        return value;
-      } catch {
-        return { failures: 0, lockedUntil: now() + lockoutMs };
-      }
+      cached ??= load();
+      return cached;
     },
     write(state) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(`${file}.tmp`, JSON.stringify(state));
       renameSync(`${file}.tmp`, file);
+      cached = state;
     },
   };
 }
