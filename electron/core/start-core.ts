@@ -211,12 +211,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     },
     exportLogs: (path) => exportLogs({ target: path, dataDir, journal: journal.store, kioskId: config.kiosk.id, now: clock.now() }),
     selfTest: (device) => runSelfTest(hardware, device, logger),
-    settle: async () => {
-      const deps = { hardware, journal: journal.store, clock, logger, config };
-      // One settlement; the report's lines in both languages come from the same result.
-      const en = await settleNow(deps);
-      return { en, ar: { ...en, lines: en.linesAr } };
-    },
+    settle: () => settleNow({ hardware, journal: journal.store, clock, logger, config }),
     onChange: () => core.refresh(),
   });
   const outOfServiceWords = () => {

@@ -59,15 +59,14 @@ export async function runSelfTest(hardware: KioskHardware | null, id: DeviceId, 
 export interface SettlementOutcome {
   reconciled: boolean;
   printed: boolean;
-  /** The report in English (`lines`) and Arabic (`linesAr`). */
-  lines: string[];
-  linesAr: string[];
+  /** The report, one line per string, in each language. */
+  lines: { ar: string[]; en: string[] };
 }
 
 /** End-of-day on demand: settle, then print the report in both languages; the lines are shown on screen either way. */
 export async function settleNow(deps: { hardware: KioskHardware | null; journal: JournalStore; clock: Clock; logger: Logger; config: KioskConfig }): Promise<SettlementOutcome> {
   const { hardware, journal, clock, logger, config } = deps;
-  if (!hardware) return { reconciled: false, printed: false, lines: ['The payment terminal is not available.'], linesAr: ['جهاز الدفع غير متاح.'] };
+  if (!hardware) return { reconciled: false, printed: false, lines: { ar: ['جهاز الدفع غير متاح.'], en: ['The payment terminal is not available.'] } };
   const result = await settle({ journal, terminal: zvtSettlementPort(hardware.terminal), clock, logger, timeZone: config.settlement.timeZone }, { reason: 'on-demand' });
   const options = { timeZone: config.settlement.timeZone, kioskId: config.kiosk.id };
   const ar = settlementReportLines(result, 'ar', options);
@@ -77,5 +76,5 @@ export async function settleNow(deps: { hardware: KioskHardware | null; journal:
     { direction: 'ltr', lines: en },
   ]).catch(() => false);
   const fit = (lines: string[]) => lines.map((l) => l.slice(0, 200)).slice(0, 60);
-  return { reconciled: result.status === 'settled' && result.matched, printed, lines: fit(en), linesAr: fit(ar) };
+  return { reconciled: result.status === 'settled' && result.matched, printed, lines: { ar: fit(ar), en: fit(en) } };
 }

@@ -41,7 +41,7 @@ export interface TechnicianDeps {
   /** A device's self-test (the receipt printer also prints a test slip). */
   selfTest: (device: DeviceId) => Promise<SelfTestOutcome>;
   /** End-of-day settlement now, report printed; lines in both languages. */
-  settle: () => Promise<{ ar: SettlementOutcome; en: SettlementOutcome }>;
+  settle: () => Promise<SettlementOutcome>;
   /** The view changed outside a command (idle exit, lockout over, a self-test finished). */
   onChange: () => void;
 }
@@ -242,10 +242,10 @@ export class TechnicianMode {
     this.#deps
       .settle()
       .then(
-        ({ ar, en }) => {
-          this.#lastSettlement = { at: new Date(this.#deps.clock.now()).toISOString(), reconciled: en.reconciled, printed: en.printed, lines: { ar: ar.lines, en: en.lines } };
-          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: `${en.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${en.printed ? 'printed' : 'not printed'}` });
-          if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'settlement', notice: { tone: en.reconciled ? 'success' : 'error', text: en.reconciled ? TECH_TEXT.settled(en.printed) : TECH_TEXT.notReconciled(en.printed) } };
+        (outcome) => {
+          this.#lastSettlement = { at: new Date(this.#deps.clock.now()).toISOString(), ...outcome };
+          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: `${outcome.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${outcome.printed ? 'printed' : 'not printed'}` });
+          if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'settlement', notice: { tone: outcome.reconciled ? 'success' : 'error', text: outcome.reconciled ? TECH_TEXT.settled(outcome.printed) : TECH_TEXT.notReconciled(outcome.printed) } };
         },
         (error: Error) => {
           this.#deps.logger.error({ err: error.message }, 'settlement on demand failed');
