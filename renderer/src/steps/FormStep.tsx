@@ -6,6 +6,7 @@ import { useKioskApi } from '../platform/kiosk-api-context.ts';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.tsx';
 import { FrameActions } from '../components/FrameActions.tsx';
 import { applyKey, type KeyAction } from '../components/keyboard-logic.ts';
+import { useOnScreenKeyboardOnly } from '../components/use-on-screen-keyboard-only.ts';
 
 type FormView = Extract<StepView, { kind: 'form' }>;
 
@@ -54,19 +55,7 @@ function FormField({ field, language, value, active, onActivate }: { field: Fiel
   const shown = localDigits(value, language);
   const describedBy = [field.hint ? `hint-${field.id}` : null, error ? `error-${field.id}` : null].filter(Boolean).join(' ') || undefined;
 
-  useEffect(() => {
-    const input = ref.current;
-    if (!input) return;
-    const refuse = (event: Event) => event.preventDefault();
-    input.addEventListener('beforeinput', refuse);
-    input.addEventListener('paste', refuse);
-    input.addEventListener('drop', refuse);
-    return () => {
-      input.removeEventListener('beforeinput', refuse);
-      input.removeEventListener('paste', refuse);
-      input.removeEventListener('drop', refuse);
-    };
-  }, []);
+  useOnScreenKeyboardOnly(ref);
 
   // The active field holds focus with the caret after the last character.
   useEffect(() => {

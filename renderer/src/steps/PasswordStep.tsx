@@ -6,6 +6,7 @@ import { localDigits } from '../i18n/format.ts';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.tsx';
 import { FrameActions } from '../components/FrameActions.tsx';
 import { applyKey, type KeyAction } from '../components/keyboard-logic.ts';
+import { useOnScreenKeyboardOnly } from '../components/use-on-screen-keyboard-only.ts';
 import { canSubmit, ruleLines, type RuleLine } from './password/password-rule-states.ts';
 import { loadStrengthMeter, STRENGTH_KEYS, type StrengthMeter } from './password/password-strength.ts';
 
@@ -107,15 +108,7 @@ export function PasswordStep({ step, language }: { step: PasswordView; language:
  */
 function MaskedField({ which, label, value, revealed, active, onActivate }: { which: Which; label: string; value: string; revealed: boolean; active: boolean; onActivate(): void }) {
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const input = ref.current;
-    if (!input) return;
-    const refuse = (event: Event) => event.preventDefault();
-    for (const type of ['beforeinput', 'paste', 'drop', 'copy', 'cut']) input.addEventListener(type, refuse);
-    return () => {
-      for (const type of ['beforeinput', 'paste', 'drop', 'copy', 'cut']) input.removeEventListener(type, refuse);
-    };
-  }, []);
+  useOnScreenKeyboardOnly(ref, ['copy', 'cut']);
   useEffect(() => {
     if (active && ref.current && document.activeElement !== ref.current && !document.querySelector('[aria-modal="true"]')) ref.current.focus();
   }, [active]);
