@@ -13,6 +13,12 @@ import { startGatewaySimulator, type GatewaySimulator, type GatewaySimulatorOpti
 export interface GatewayTestKit {
   simulator: GatewaySimulator;
   client: GatewayClient;
+  /**
+   * Replaces `client` with a new one on the same clock, simulator and log:
+   * a client whose circuit breaker and counters know nothing of earlier
+   * calls (property tests run many independent cases on one kit).
+   */
+  renewClient(): void;
   clock: ManualClock;
   config: GatewayConfig;
   /** Backoff delays the client asked for, in order. */
@@ -44,22 +50,26 @@ export async function startGatewayTestKit(
   };
   const memory = createMemoryLogger('debug');
   const sleeps: number[] = [];
-  const client = createGatewayClient({
-    config,
-    kioskId: TEST_KIOSK_ID,
-    clock,
-    logger: memory.logger,
-    random: options.random ?? (() => 1),
-    sleep: (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
-      return Promise.resolve();
-    },
-  });
+  const newClient = () =>
+    createGatewayClient({
+      config,
+      kioskId: TEST_KIOSK_ID,
+      clock,
+      logger: memory.logger,
+      random: options.random ?? (() => 1),
+      sleep: (ms) => {
+        sleeps.push(ms);
+        clock.advance(ms);
+        return Promise.resolve();
+      },
+    });
   const requests = (operationId: string) => simulator.ledger().requests[operationId] ?? 0;
-  return {
+  const kit: GatewayTestKit = {
     simulator,
-    client,
+    client: newClient(),
+    renewClient() {
+      kit.client = newClient();
+    },
     clock,
     config,
     sleeps,
@@ -75,4 +85,5 @@ export async function startGatewayTestKit(
     },
     close: () => simulator.close(),
   };
+  return kit;
 }
