@@ -176,9 +176,19 @@ test.describe('more paths', () => {
     await c.startAndChoose('ar');
     await c.openService('application-status');
     await expect(page.getByTestId('field-reference')).toBeVisible();
-    await simulators(kiosk).action('scanner', 'scan', { text: 'KH25-000043', mode: 'hid-pos' });
+    const sim = simulators(kiosk);
+    await sim.action('scanner', 'scan', { text: 'KH25-000043', mode: 'hid-pos' });
     await expect(page.getByTestId('review')).toContainText('قيد المراجعة');
     await screenshot(page, 'service-status-found-ar');
+    // No card was read: the e-receipt names the application, and the SMS goes to its applicant's registered number.
+    await c.continue();
+    await expect(page.locator('[data-step-kind="rating"]')).toBeVisible();
+    await page.getByTestId('btn-rating-skip').click();
+    await expect(page.getByTestId('message-body')).toContainText('KH25-000043');
+    await page.getByTestId('ereceipt-sms').click();
+    await expect(page.getByTestId('ereceipt-sms-state')).toHaveAttribute('data-state', 'sent');
+    expect((await sim.state('gateway')).smsReceipts).toBe(1);
+    await screenshot(page, 'service-status-e-receipt-ar');
   });
 
   test('PIN reset with a matching fingerprint: a new PIN typed twice is written to the card, which then accepts it', async ({ kioskPage: page, kiosk }) => {

@@ -2,6 +2,14 @@ import type { CitizenCard, BahrainiAddress } from './citizen-card.ts';
 import type { PasswordRules } from '../../contract/index.ts';
 
 /**
+ * Where an SMS e-receipt goes: a number the citizen typed, the number
+ * registered for a CPR, or the number registered for an application's
+ * applicant (a status check has a reference, not a card). In the last two
+ * the kiosk never learns the number.
+ */
+export type SmsRecipient = { mobile: string } | { cpr: string } | { applicationReference: string };
+
+/**
  * What the flow runtime needs from the outside world, in the runtime's own
  * words. Adapters map device drivers and the gateway client onto these, so
  * the runtime is tested with fakes and never sees a byte or an HTTP status.
@@ -101,7 +109,7 @@ export interface GatewayPort {
   createQrPayment(input: { amountFils: number; idempotencyKey: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<{ paymentId: string; qrPayload: string; expiresInSeconds: number }>>;
   qrPaymentStatus(paymentId: string, signal: AbortSignal): Promise<GatewayResult<{ status: 'pending' | 'paid' | 'expired' | 'cancelled'; reference: string | null }>>;
   /** The e-receipt by SMS: to the mobile number the citizen typed, or to the one registered for their CPR. */
-  sendSmsReceipt(input: { to: { mobile: string } | { cpr: string }; language: 'ar' | 'en'; reference: string; text: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<null>>;
+  sendSmsReceipt(input: { to: SmsRecipient; language: 'ar' | 'en'; reference: string; text: string; sessionId: string }, signal: AbortSignal): Promise<GatewayResult<null>>;
   submitRating(input: { serviceId: string; sessionId: string; score: number; reason: string | null }, signal: AbortSignal): Promise<GatewayResult<null>>;
   /** The password policy the gateway enforces (shown live on the password step). */
   ekeyPasswordPolicy(signal: AbortSignal): Promise<GatewayResult<PasswordRules>>;

@@ -249,6 +249,12 @@ describe('FlowRun', () => {
     const f = setup([FORM, LOOKUP, SHOW, DONE]);
     await f.submit({ reference: 'app-2026-000123' });
     expect(f.step()).toMatchObject({ kind: 'review', rows: [{ value: { en: 'Ready for collection', ar: 'جاهزة للاستلام' } }] });
+    await f.submit();
+    // No card, no typed number: the e-receipt names the application and the SMS goes to its applicant's registered number.
+    expect(f.step()).toMatchObject({ kind: 'message', qrPayload: expect.stringContaining('APP-2026-000123'), smsReceipt: 'offer' });
+    await f.submit({ sendSms: true });
+    expect(f.fake.smsSent).toMatchObject([{ to: { applicationReference: 'APP-2026-000123' }, reference: 'APP-2026-000123' }]);
+    expect(f.step()).toMatchObject({ smsReceipt: 'sent' });
     const g = setup([FORM, LOOKUP, SHOW, DONE]);
     await g.submit({ reference: 'APP-2026-999999' });
     expect(g.step()).toMatchObject({ kind: 'message', body: { en: expect.stringContaining('found no application') } });

@@ -86,6 +86,17 @@ describe('SMS e-receipt and rating', () => {
     expect(nobody).toMatchObject({ ok: false, failure: { kind: 'rejected', code: 'no-registered-mobile' } });
   });
 
+  it("sends a status check's e-receipt to the mobile registered for the application's applicant; refuses an unknown application", async () => {
+    const owner = kit.simulator.ledger().applications.find((a) => a.reference === 'KH25-000042')!;
+    const byApplication = await kit.client.sendSmsReceipt({ ...TEST_SESSION, idempotencyKey: 'sms-key-0000004', applicationReference: 'KH25-000042', language: 'ar', reference: 'KH25-000042', text: 'KH25-000042' });
+    expect(byApplication).toMatchObject({ ok: true, value: { value: { status: 'queued' } } });
+    const registered = kit.simulator.core.state().people.get(owner.cpr)!.mobile;
+    expect(kit.simulator.ledger().smsReceipts.at(-1)).toMatchObject({ mobile: registered, reference: 'KH25-000042' });
+    const unknown = await kit.client.sendSmsReceipt({ ...TEST_SESSION, idempotencyKey: 'sms-key-0000005', applicationReference: 'KH25-999999', language: 'en', reference: 'KH25-999999', text: 'KH25-999999' });
+    expect(unknown).toMatchObject({ ok: false, failure: { kind: 'rejected', code: 'not-found' } });
+    expect(kit.simulator.ledger().contractViolations).toEqual([]);
+  });
+
   it('records a rating with its optional reason', async () => {
     const rated = await kit.client.submitRating({ ...TEST_SESSION, idempotencyKey: 'rating-key-00001', serviceId: 'renew-id-card', score: 4, reason: null, applicationReference: null });
     expect(rated).toMatchObject({ ok: true, value: { replayed: false } });

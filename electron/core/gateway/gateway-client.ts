@@ -10,6 +10,7 @@ import { failure, success, type GatewayResult } from './gateway-error.ts';
 import type { HttpTransport } from './http-transport.ts';
 import { createHttpsTransport } from './https-transport.ts';
 import { OPERATIONS } from './operations.ts';
+import type { SmsRecipient } from '../flow/flow-ports.ts';
 import type {
   AddressLookup,
   Application,
@@ -64,7 +65,6 @@ interface Keyed extends Session {
   idempotencyKey: string;
 }
 
-export type SmsRecipient = { mobile: string } | { cpr: string };
 
 export type OtpPurpose = 'ekey-register' | 'ekey-reset' | 'ekey-unlock' | 'contact-update' | 'identity-check';
 
@@ -196,7 +196,7 @@ export function createGatewayClient(deps: GatewayClientDeps): GatewayClient {
           OPERATIONS.sendSmsReceipt,
           call(input, options, {
             idempotencyKey: input.idempotencyKey,
-            body: { ...('mobile' in input ? { mobile: input.mobile } : { cpr: input.cpr }), language: input.language, reference: input.reference, text: input.text },
+            body: { ...smsRecipientOf(input), language: input.language, reference: input.reference, text: input.text },
           }),
         ),
       ),
@@ -249,4 +249,11 @@ export function createGatewayClient(deps: GatewayClientDeps): GatewayClient {
       value(execute(OPERATIONS.unlockEkey, call(input, options, { idempotencyKey: input.idempotencyKey, pathParams: { cpr: input.cpr }, body: { otpId: input.otpId } }))),
     circuitState: () => breaker.state(),
   };
+}
+
+/** Only the recipient's own field goes on the wire (the request schema allows exactly one). */
+function smsRecipientOf(input: SmsRecipient): SmsRecipient {
+  if ('mobile' in input) return { mobile: input.mobile };
+  if ('cpr' in input) return { cpr: input.cpr };
+  return { applicationReference: input.applicationReference };
 }

@@ -9,9 +9,12 @@ function registeredMobile(state: Parameters<Handler>[0]['state'], cpr: string): 
 /** SMS e-receipts and satisfaction ratings: recorded in the ledger, nothing is really sent. */
 export const receiptHandlers: Record<string, Handler> = {
   sendSmsReceipt: ({ state, body, now, kioskId, idempotencyKey }) => {
-    const input = body as { mobile?: string; cpr?: string; language: 'ar' | 'en'; reference: string; text: string };
-    // By CPR: the registered mobile (the eKey's, else the population register's). Nobody registered: nothing to send to.
-    const mobile = input.mobile ?? registeredMobile(state, input.cpr ?? '');
+    const input = body as { mobile?: string; cpr?: string; applicationReference?: string; language: 'ar' | 'en'; reference: string; text: string };
+    // By CPR or by application (its applicant's CPR): the registered mobile (the eKey's, else the population register's).
+    if (input.applicationReference !== undefined && !state.applications.has(input.applicationReference)) return problem(404, 'not-found');
+    const cpr = input.cpr ?? (input.applicationReference !== undefined ? state.applications.get(input.applicationReference)!.cpr : '');
+    const mobile = input.mobile ?? registeredMobile(state, cpr);
+    // Nobody registered: nothing to send to.
     if (!mobile) return problem(422, 'no-registered-mobile');
     const messageId = `sms-${String(state.next('sms')).padStart(6, '0')}`;
     state.smsReceipts.push({ messageId, idempotencyKey: idempotencyKey!, mobile, language: input.language, reference: input.reference, text: input.text, sentAt: now, kioskId });
