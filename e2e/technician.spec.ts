@@ -167,8 +167,11 @@ test('every device self-test against the simulators, a failing one explained; se
 
   await page.getByTestId('tech-section-settlement').click();
   await page.getByTestId('tech-settle').click();
-  await expect(page.getByTestId('tech-settlement-report')).toBeVisible({ timeout: 150_000 });
-  await expect(page.getByTestId('tech-settlement-report')).toHaveAttribute('data-printed', 'true');
+  // The report is on screen while the slip is still printing (tens of seconds at the printer's 38400 baud).
+  await expect(page.getByTestId('tech-settlement-report')).toHaveAttribute('data-report', 'printing', { timeout: 60_000 });
+  await expect(page.getByTestId('tech-settlement-report')).toContainText('END-OF-DAY SETTLEMENT');
+  await expect(page.getByTestId('tech-busy')).toBeVisible();
+  await expect(page.getByTestId('tech-settlement-report')).toHaveAttribute('data-report', 'printed', { timeout: 150_000 });
   await expect(page.getByTestId('tech-settlement-report')).toContainText('END-OF-DAY SETTLEMENT');
   await screenshot(page, 'technician-settlement-en');
   await page.getByTestId('tech-exit').click();

@@ -95,7 +95,13 @@ export const TechnicianContentSchema = z.discriminatedUnion('section', [
     section: z.literal('settlement'),
     canSettle: z.boolean(),
     last: z
-      .object({ at: z.string().max(40), reconciled: z.boolean(), printed: z.boolean(), lines: z.array(z.string().max(200)).max(60) })
+      .object({
+        at: z.string().max(40),
+        reconciled: z.boolean(),
+        /** The report is on screen as soon as the terminal has settled; paper follows (tens of seconds on a thermal printer). */
+        report: z.enum(['printing', 'printed', 'not-printed']),
+        lines: z.array(z.string().max(200)).max(60),
+      })
       .optional(),
   }),
   z.object({ section: z.literal('service'), inService: z.boolean(), reason: z.string().max(200).optional(), automatic: z.boolean() }),

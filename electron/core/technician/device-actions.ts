@@ -58,23 +58,29 @@ export async function runSelfTest(hardware: KioskHardware | null, id: DeviceId, 
 
 export interface SettlementOutcome {
   reconciled: boolean;
-  printed: boolean;
   /** The report, one line per string, in each language. */
   lines: { ar: string[]; en: string[] };
+  /**
+   * Prints the report in both languages; true when it came out. Separate
+   * from settling so the screen shows the report at once and the supervisor
+   * is not left looking at "Working…" while the slip prints.
+   */
+  print(): Promise<boolean>;
 }
 
-/** End-of-day on demand: settle, then print the report in both languages; the lines are shown on screen either way. */
+/** End-of-day on demand: settle, and hand back the report lines and a way to print them. */
 export async function settleNow(deps: { hardware: KioskHardware | null; journal: JournalStore; clock: Clock; logger: Logger; config: KioskConfig }): Promise<SettlementOutcome> {
   const { hardware, journal, clock, logger, config } = deps;
-  if (!hardware) return { reconciled: false, printed: false, lines: { ar: ['جهاز الدفع غير متاح.'], en: ['The payment terminal is not available.'] } };
+  if (!hardware) return { reconciled: false, lines: { ar: ['جهاز الدفع غير متاح.'], en: ['The payment terminal is not available.'] }, print: () => Promise.resolve(false) };
   const result = await settle({ journal, terminal: zvtSettlementPort(hardware.terminal), clock, logger, timeZone: config.settlement.timeZone }, { reason: 'on-demand' });
   const options = { timeZone: config.settlement.timeZone, kioskId: config.kiosk.id };
   const ar = settlementReportLines(result, 'ar', options);
   const en = settlementReportLines(result, 'en', options);
-  const printed = await printLines(hardware, [
-    { direction: 'rtl', lines: ar },
-    { direction: 'ltr', lines: en },
-  ]).catch(() => false);
+  const print = () =>
+    printLines(hardware, [
+      { direction: 'rtl', lines: ar },
+      { direction: 'ltr', lines: en },
+    ]).catch(() => false);
   const fit = (lines: string[]) => lines.map((l) => l.slice(0, 200)).slice(0, 60);
-  return { reconciled: result.status === 'settled' && result.matched, printed, lines: { ar: fit(ar), en: fit(en) } };
+  return { reconciled: result.status === 'settled' && result.matched, lines: { ar: fit(ar), en: fit(en) }, print };
 }

@@ -16,7 +16,7 @@ const GESTURE = ['top-start', 'top-end', 'bottom-end', 'bottom-start'] as const;
 const TECHNICIAN_PIN = '246810';
 const SUPERVISOR_PIN = '135790';
 
-function setup(dir = mkdtempSync(join(tmpdir(), 'technician-'))) {
+function setup(dir = mkdtempSync(join(tmpdir(), 'technician-')), sections: Partial<ReturnType<typeof scriptedSections>> = {}) {
   const { config } = loadConfig(resolve(PROJECT_ROOT, 'resources/config/default.json'), null);
   const clock = createManualClock();
   const audit = openAuditLog(join(dir, 'audit.log'), () => clock.now());
@@ -29,6 +29,7 @@ function setup(dir = mkdtempSync(join(tmpdir(), 'technician-'))) {
     audit,
     lockout: fileLockoutStore(join(dir, 'lockout.json'), () => clock.now(), config.technician.lockoutMinutes * 60_000),
     ...scriptedSections(),
+    ...sections,
     service: {
       state: () => ({ inService: service.inService, automatic: false, ...(service.reason ? { reason: service.reason } : {}) }),
       takeOut: (reason) => Object.assign(service, { inService: false, reason }),
@@ -197,15 +198,19 @@ describe('self-tests and settlement', () => {
     expect(t.audit.recent(1)[0]?.detail).toContain('scanner: failed');
   });
 
-  it('settlement on demand: supervisor only, report lines in the screen language', async () => {
-    const t = setup();
+  it('settlement on demand: the report is on screen while it prints, then the outcome says whether the paper came out', async () => {
+    let finishPrinting: (printed: boolean) => void = () => {};
+    const printing = new Promise<boolean>((resolve) => (finishPrinting = resolve));
+    const t = setup(undefined, { settle: async () => ({ reconciled: true, lines: { ar: ['تمت'], en: ['Settled'] }, print: () => printing }) });
     t.gesture();
     t.login(SUPERVISOR_PIN);
     t.mode.command({ command: 'settle' });
     await new Promise((r) => setImmediate(r));
+    expect(t.mode.view('ar')).toMatchObject({ busy: true, content: { section: 'settlement', canSettle: true, last: { reconciled: true, report: 'printing', lines: ['تمت'] } } });
+    expect(t.mode.view('en')).toMatchObject({ notice: { tone: 'info', text: { en: expect.stringContaining('printing now') } } });
+    finishPrinting(false);
     await new Promise((r) => setImmediate(r));
-    expect(t.mode.view('ar')).toMatchObject({ content: { section: 'settlement', canSettle: true, last: { reconciled: true, printed: false, lines: ['تمت'] } } });
-    expect(t.mode.view('en')).toMatchObject({ content: { last: { lines: ['Settled'] } }, notice: { text: { en: expect.stringContaining('not printed') } } });
-    expect(t.audit.recent(1)[0]).toMatchObject({ role: 'supervisor', action: 'settlement' });
+    expect(t.mode.view('en')).toMatchObject({ busy: false, content: { last: { report: 'not-printed', lines: ['Settled'] } }, notice: { tone: 'error', text: { en: expect.stringContaining('not printed') } } });
+    expect(t.audit.recent(1)[0]).toMatchObject({ role: 'supervisor', action: 'settlement', detail: 'reconciled; report not printed' });
   });
 });

@@ -40,7 +40,7 @@ export interface TechnicianDeps {
   exportLogs: (path: string) => Promise<LogExportResult>;
   /** A device's self-test (the receipt printer also prints a test slip). */
   selfTest: (device: DeviceId) => Promise<SelfTestOutcome>;
-  /** End-of-day settlement now, report printed; lines in both languages. */
+  /** End-of-day settlement now: the report's lines in both languages, and its printing. */
   settle: () => Promise<SettlementOutcome>;
   /** The view changed outside a command (idle exit, lockout over, a self-test finished). */
   onChange: () => void;
@@ -56,7 +56,8 @@ const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
   supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'config', 'recovery', 'audit'],
 };
 
-type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: { tone: 'success' | 'error' | 'info'; text: LocalizedText }; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
+type Notice = { tone: 'success' | 'error' | 'info'; text: LocalizedText };
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: Notice; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
 
 const ok: IntentResult = { ok: true };
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
@@ -78,7 +79,7 @@ export class TechnicianMode {
   readonly #selfTests = new Map<DeviceId, { passed: boolean; at: string; summary: LocalizedText }>();
   #restartPending = false;
   #lastExport: { path: string; bytes: number; at: string } | null = null;
-  #lastSettlement: { at: string; reconciled: boolean; printed: boolean; lines: Record<Language, string[]> } | null = null;
+  #lastSettlement: { at: string; reconciled: boolean; report: 'printing' | 'printed' | 'not-printed'; lines: Record<Language, string[]> } | null = null;
 
   constructor(deps: TechnicianDeps) {
     this.#deps = deps;
@@ -237,15 +238,28 @@ export class TechnicianMode {
       });
   }
 
+  /**
+   * Settles, shows the report at once, then prints it (the technician screen
+   * stays busy until the slip is out: the receipt printer is in use).
+   */
   #runSettlement(): void {
     this.#busy = true;
+    const noticeFor = (reconciled: boolean, report: 'printing' | 'printed' | 'not-printed'): Notice => ({
+      tone: !reconciled || report === 'not-printed' ? 'error' : report === 'printing' ? 'info' : 'success',
+      text: reconciled ? TECH_TEXT.settled(report) : TECH_TEXT.notReconciled(report),
+    });
     this.#deps
       .settle()
       .then(
-        (outcome) => {
-          this.#lastSettlement = { at: new Date(this.#deps.clock.now()).toISOString(), ...outcome };
-          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: `${outcome.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${outcome.printed ? 'printed' : 'not printed'}` });
-          if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'settlement', notice: { tone: outcome.reconciled ? 'success' : 'error', text: outcome.reconciled ? TECH_TEXT.settled(outcome.printed) : TECH_TEXT.notReconciled(outcome.printed) } };
+        async (outcome) => {
+          const last = { at: new Date(this.#deps.clock.now()).toISOString(), reconciled: outcome.reconciled, lines: outcome.lines, report: 'printing' as const };
+          this.#lastSettlement = last;
+          if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'settlement', notice: noticeFor(outcome.reconciled, 'printing') };
+          this.#deps.onChange();
+          const report = (await outcome.print()) ? 'printed' : 'not-printed';
+          this.#lastSettlement = { ...last, report };
+          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: `${outcome.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${report === 'printed' ? 'printed' : 'not printed'}` });
+          if (this.#phase.kind === 'open' && this.#phase.section === 'settlement') this.#phase = { ...this.#phase, notice: noticeFor(outcome.reconciled, report) };
         },
         (error: Error) => {
           this.#deps.logger.error({ err: error.message }, 'settlement on demand failed');
@@ -289,7 +303,7 @@ export class TechnicianMode {
         return {
           section: 'settlement',
           canSettle: phase.role === 'supervisor',
-          ...(last ? { last: { at: last.at, reconciled: last.reconciled, printed: last.printed, lines: last.lines[language] } } : {}),
+          ...(last ? { last: { at: last.at, reconciled: last.reconciled, report: last.report, lines: last.lines[language] } } : {}),
         };
       }
       case 'service': {

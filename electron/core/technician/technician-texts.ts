@@ -1,5 +1,13 @@
 import type { LocalizedText } from '../../contract/index.ts';
 
+type SettlementReportState = 'printing' | 'printed' | 'not-printed';
+
+const REPORT_STATE: Record<SettlementReportState, LocalizedText> = {
+  printing: { ar: 'التقرير معروض هنا ويُطبع الآن…', en: 'The report is shown here and is printing now…' },
+  printed: { ar: 'طُبع التقرير.', en: 'The report was printed.' },
+  'not-printed': { ar: 'لم يُطبع التقرير (راجع الطابعة)؛ هو معروض هنا.', en: 'The report was not printed (check the printer); it is shown here.' },
+};
+
 /** What the core says on the technician screen, in both languages (the page adds its own labels). */
 export const TECH_TEXT = {
   pinWrong: { ar: 'الرقم السري للفني غير صحيح.', en: 'That technician PIN is not correct.' },
@@ -7,8 +15,8 @@ export const TECH_TEXT = {
   backInServiceDone: { ar: 'عاد الجهاز إلى الخدمة.', en: 'The kiosk is back in service.' },
   auditIntact: { ar: 'سجل التدقيق سليم: لم يُغيَّر أي سطر.', en: 'The audit log is intact: no line has been changed.' },
   auditBroken: (line: number): LocalizedText => ({ ar: `سجل التدقيق معدَّل: أول خلل في السطر ${line}.`, en: `The audit log has been tampered with: the first broken link is at line ${line}.` }),
-  settled: (printed: boolean): LocalizedText => ({ ar: `تمت التسوية وتطابقت المجاميع.${printed ? ' طُبع التقرير.' : ' لم يُطبع التقرير (راجع الطابعة)؛ هو معروض هنا.'}`, en: `Settled; the totals agree.${printed ? ' The report was printed.' : ' The report was not printed (check the printer); it is shown here.'}` }),
-  notReconciled: (printed: boolean): LocalizedText => ({ ar: `التسوية لم تتطابق: راجع الفروقات في التقرير.${printed ? '' : ' لم يُطبع التقرير.'}`, en: `The settlement does not reconcile: see the discrepancies in the report.${printed ? '' : ' The report was not printed.'}` }),
+  settled: (report: SettlementReportState): LocalizedText => ({ ar: `تمت التسوية وتطابقت المجاميع. ${REPORT_STATE[report].ar}`, en: `Settled; the totals agree. ${REPORT_STATE[report].en}` }),
+  notReconciled: (report: SettlementReportState): LocalizedText => ({ ar: `التسوية لم تتطابق: راجع الفروقات في التقرير. ${REPORT_STATE[report].ar}`, en: `The settlement does not reconcile: see the discrepancies in the report. ${REPORT_STATE[report].en}` }),
   settlementFailed: { ar: 'تعذّر تشغيل التسوية.', en: 'The settlement could not run.' },
   paperRefilled: { ar: 'سُجّلت تعبئة الورق؛ بدأ العدّ من جديد.', en: 'Paper refill recorded; the count starts again.' },
   binEmptied: { ar: 'سُجّل تفريغ صندوق البطاقات المحتجزة؛ بدأ العدّ من جديد.', en: 'Capture bin emptied; the count starts again.' },

@@ -342,7 +342,7 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
             <p data-testid="tech-settle-supervisor">{t('tech.settleSupervisor')}</p>
           )}
           {content.last && (
-            <pre className="tech__report" data-testid="tech-settlement-report" data-reconciled={String(content.last.reconciled)} data-printed={String(content.last.printed)}>
+            <pre className="tech__report" data-testid="tech-settlement-report" data-reconciled={String(content.last.reconciled)} data-report={content.last.report}>
               {content.last.lines.join('\n')}
             </pre>
           )}

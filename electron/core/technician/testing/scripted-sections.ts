@@ -16,6 +16,6 @@ export function scriptedSections(): Pick<TechnicianDeps, 'overview' | 'recovered
     saveConfig: () => ({ ok: true, restartNeeded: false, changed: [] }),
     exportLogs: async (path) => (path === '/missing' ? { ok: false, reason: 'missing', detail: path } : { ok: true, path: `${path}/logs.tar.gz`, bytes: 1234 }),
     selfTest: async (device) => (device === 'scanner' ? { passed: false, summary: { ar: 'فشل', en: 'Self-test failed: unplugged' } } : { passed: true, summary: { ar: 'نجح', en: 'Self-test passed' } }),
-    settle: async () => ({ reconciled: true, printed: false, lines: { ar: ['تمت'], en: ['Settled'] } }),
+    settle: async () => ({ reconciled: true, lines: { ar: ['تمت'], en: ['Settled'] }, print: async () => false }),
   };
 }
