@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
 import { citizen } from './support/citizen.ts';
 import { simulators } from './support/simulators.ts';
-import { choosePassword, latestCode } from './support/ekey.ts';
+import { choosePassword } from './support/ekey.ts';
+import { CARD_PIN, latestCode, openWithCard } from './support/journey.ts';
 import type { Language } from '../electron/contract/index.ts';
 
 /**
@@ -16,10 +17,10 @@ test.use({ kioskConfig: { paths: { services: 'resources/services' } } });
 const GOOD = 'Harbour-Lamp7!';
 const T = (language: Language, ar: string, en: string) => (language === 'ar' ? ar : en);
 
-/** Card in (a fictional person's profile), PIN. */
+/** Card in (a fictional person's profile), PIN: a second service in the same session. */
 async function cardAndPin(page: Page, sim: ReturnType<typeof simulators>, profile: string) {
   await sim.action('card-reader', 'insertCard', { profile });
-  await citizen(page).padEntry('pin', '1234');
+  await citizen(page).padEntry('pin', CARD_PIN);
 }
 
 /** The card comes back, the rating is skipped (or given), the final screen. */
@@ -48,9 +49,7 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`register basic: mobile confirmed by SMS code, a password against the visible policy; rated; e-receipt by QR and SMS`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('ekey-register');
-      await cardAndPin(page, sim, 'valid-adult');
+      await openWithCard(page, sim, { language, service: 'ekey-register', profile: 'valid-adult' });
       await c.typeOnScreen('mobile', '36001234');
       await c.continue();
       await c.padEntry('otp', await latestCode(page, sim));
@@ -88,9 +87,7 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`upgrade: three fingerprint mismatches lead to the counter / video-call alternative with a reference`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('ekey-upgrade');
-      await cardAndPin(page, sim, 'ekey-basic-registered');
+      await openWithCard(page, sim, { language, service: 'ekey-upgrade', profile: 'ekey-basic-registered' });
       for (let i = 0; i < 3; i++) {
         await expect(page.locator('[data-step-kind="fingerprint"]')).toBeVisible({ timeout: 15_000 });
         await sim.action('fingerprint', 'placeFinger', { finger: 'non-matching' });
@@ -107,9 +104,7 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`reset password: the code goes to the registered mobile; a recent password is refused by the gateway, a new one accepted`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('ekey-reset-password');
-      await cardAndPin(page, sim, 'ekey-basic-registered');
+      await openWithCard(page, sim, { language, service: 'ekey-reset-password', profile: 'ekey-basic-registered' });
       // The code goes to the number on record, which the screen names by its last digits only.
       await expect(page.locator('[data-step-kind="otp"]')).toContainText(T(language, '٠٠٠٦', '0006'), { timeout: 15_000 });
       await c.padEntry('otp', await latestCode(page, sim));
@@ -124,20 +119,14 @@ for (const language of ['en', 'ar'] as Language[]) {
 
 test.describe('eKey refusals and faults', () => {
   test('a minor is refused the advanced level with the reason (Arabic)', async ({ kioskPage: page, kiosk }) => {
-    const c = citizen(page);
     const sim = simulators(kiosk);
-    await c.startAndChoose('ar');
-    await c.openService('ekey-upgrade');
-    await sim.action('card-reader', 'insertCard', { profile: 'minor' });
+    await openWithCard(page, sim, { language: 'ar', service: 'ekey-upgrade', profile: 'minor', pin: null });
     await refusedWith(page, sim, '١٥ سنة فأكثر');
   });
 
   test('upgrade with a matching fingerprint: advanced (English)', async ({ kioskPage: page, kiosk }) => {
-    const c = citizen(page);
     const sim = simulators(kiosk);
-    await c.startAndChoose('en');
-    await c.openService('ekey-upgrade');
-    await cardAndPin(page, sim, 'ekey-basic-registered');
+    await openWithCard(page, sim, { language: 'en', service: 'ekey-upgrade', profile: 'ekey-basic-registered' });
     await expect(page.locator('[data-step-kind="fingerprint"]')).toBeVisible({ timeout: 15_000 });
     await sim.action('fingerprint', 'placeFinger', { finger: 'matching' });
     await takeCardAndRate(page, sim);
@@ -145,11 +134,8 @@ test.describe('eKey refusals and faults', () => {
   });
 
   test('the gateway locks the account mid-flow: told to unlock it first (Arabic)', async ({ kioskPage: page, kiosk }) => {
-    const c = citizen(page);
     const sim = simulators(kiosk);
-    await c.startAndChoose('ar');
-    await c.openService('ekey-upgrade');
-    await cardAndPin(page, sim, 'ekey-basic-registered');
+    await openWithCard(page, sim, { language: 'ar', service: 'ekey-upgrade', profile: 'ekey-basic-registered' });
     await expect(page.locator('[data-step-kind="fingerprint"]')).toBeVisible({ timeout: 15_000 });
     await sim.action('gateway', 'lockEkey', { cpr: '999000006' });
     await sim.action('fingerprint', 'placeFinger', { finger: 'matching' });
@@ -159,15 +145,14 @@ test.describe('eKey refusals and faults', () => {
   test('unlock: a wrong SMS code three times ends the service for safety (English)', async ({ kioskPage: page, kiosk }) => {
     const c = citizen(page);
     const sim = simulators(kiosk);
-    await c.startAndChoose('en');
-    await c.openService('ekey-unlock');
-    await cardAndPin(page, sim, 'ekey-locked');
+    await openWithCard(page, sim, { language: 'en', service: 'ekey-unlock', profile: 'ekey-locked' });
     const code = await latestCode(page, sim);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 3; i++) {
       await expect(page.locator('[data-step-kind="otp"]')).toBeVisible();
       await c.padEntry('otp', wrong);
-      if (i < 2) await expect(page.getByTestId('otp-error')).toBeVisible();
+      // Wait for this code's verdict before typing the next (the error from the last one is already on screen).
+      if (i < 2) await expect(page.getByTestId('otp-step')).toHaveAttribute('data-attempts-left', String(2 - i));
     }
     await refusedWith(page, sim, 'wrong code was entered too many times');
   });
@@ -175,14 +160,14 @@ test.describe('eKey refusals and faults', () => {
   test('unlock: an expired SMS code is explained, a new one sent, and the account unlocked; then status shows it active (Arabic)', async ({ kioskPage: page, kiosk }) => {
     const c = citizen(page);
     const sim = simulators(kiosk);
-    await c.startAndChoose('ar');
-    await c.openService('ekey-unlock');
-    await cardAndPin(page, sim, 'ekey-locked');
+    await openWithCard(page, sim, { language: 'ar', service: 'ekey-unlock', profile: 'ekey-locked' });
     const first = await latestCode(page, sim);
     await sim.action('gateway', 'advanceClock', { minutes: 10 });
     await c.padEntry('otp', first);
     await expect(page.getByTestId('otp-error')).toContainText('انتهت صلاحية الرمز');
     await page.getByTestId('btn-otp-resend').click();
+    // The new code's entry has no error: typing before it is on screen would go to the old one.
+    await expect(page.getByTestId('otp-error')).toHaveCount(0);
     await expect.poll(async () => ((await sim.state('gateway')).recentOtps as { code: string }[]).length, { timeout: 10_000 }).toBeGreaterThan(1);
     await c.padEntry('otp', await latestCode(page, sim));
     await takeCardAndRate(page, sim);
@@ -197,9 +182,7 @@ test.describe('eKey refusals and faults', () => {
   test('the gateway down midway through registration: nothing registered, said in words, card back (English)', async ({ kioskPage: page, kiosk }) => {
     const c = citizen(page);
     const sim = simulators(kiosk);
-    await c.startAndChoose('en');
-    await c.openService('ekey-register');
-    await cardAndPin(page, sim, 'valid-adult');
+    await openWithCard(page, sim, { language: 'en', service: 'ekey-register', profile: 'valid-adult' });
     await c.typeOnScreen('mobile', '36001234');
     await c.continue();
     await c.padEntry('otp', await latestCode(page, sim));

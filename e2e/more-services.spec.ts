@@ -1,21 +1,13 @@
 import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
 import { citizen } from './support/citizen.ts';
 import { simulators } from './support/simulators.ts';
+import { latestCode, openWithCard } from './support/journey.ts';
 import type { Page } from '@playwright/test';
 import type { Language } from '../electron/contract/index.ts';
 
 test.use({ kioskConfig: { paths: { services: 'resources/services' } } });
 
 const padEntry = (page: Page, kind: 'pin' | 'otp', digits: string) => citizen(page).padEntry(kind, digits);
-
-/** The code the gateway simulator "texted", read once the kiosk shows the code entry (it is sent first). */
-async function latestOtp(page: Page, sim: ReturnType<typeof simulators>): Promise<string> {
-  await expect(page.locator('[data-step-kind="otp"]')).toBeVisible();
-  const state = await sim.state('gateway');
-  const otps = state.recentOtps as { code: string }[];
-  if (!otps[0]) throw new Error('no OTP was sent');
-  return otps[0].code;
-}
 
 async function finish(page: Page, c: ReturnType<typeof citizen>) {
   await expect(page.locator('[data-step-kind="rating"]')).toBeVisible({ timeout: 30_000 });
@@ -30,9 +22,7 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`renew: a card inside the renewal window, paid, receipt printed; a card outside the window is refused`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('renew-id-card');
-      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+      await openWithCard(page, sim, { language, service: 'renew-id-card', profile: 'valid-adult', pin: null });
       await expect(page.getByTestId('message-body')).toContainText(language === 'ar' ? 'لا يمكن تجديد' : 'cannot be renewed yet');
       await c.continue();
       await sim.takeCard();
@@ -54,15 +44,12 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`update contact: the new mobile is confirmed by an SMS code; wrong codes are counted`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('update-contact');
-      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
-      await padEntry(page, 'pin', '1234');
+      await openWithCard(page, sim, { language, service: 'update-contact', profile: 'valid-adult' });
       await c.typeOnScreen('mobile', '36001234');
       await c.continue();
       await expect(page.locator('[data-step-kind="otp"]')).toBeVisible();
       await expectNoAxeViolations(page, `otp (${language})`);
-      const code = await latestOtp(page, sim);
+      const code = await latestCode(page, sim);
       const wrong = code === '000000' ? '111111' : '000000';
       await padEntry(page, 'otp', wrong);
       await expect(page.getByTestId('otp-error')).toBeVisible();
@@ -78,10 +65,7 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`ID data statement: printed on the A4 printer`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('id-data-statement');
-      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
-      await padEntry(page, 'pin', '1234');
+      await openWithCard(page, sim, { language, service: 'id-data-statement', profile: 'valid-adult' });
       await expect(page.getByTestId('review')).toBeVisible();
       await screenshot(page, `service-statement-review-${language}`);
       await c.continue();
@@ -100,7 +84,7 @@ for (const language of ['en', 'ar'] as Language[]) {
       await c.typeOnScreen('cpr', '999000001');
       await c.typeOnScreen('mobile', '30000001');
       await c.continue();
-      await padEntry(page, 'otp', await latestOtp(page, sim));
+      await padEntry(page, 'otp', await latestCode(page, sim));
       await expect(page.getByTestId('review')).toBeVisible();
       await c.continue();
       await page.getByTestId('pay-card').click();

@@ -1,6 +1,7 @@
 import { test, expect, expectNoAxeViolations, screenshot } from './support/fixtures.ts';
 import { citizen } from './support/citizen.ts';
 import { simulators } from './support/simulators.ts';
+import { openWithCard } from './support/journey.ts';
 import type { Page } from '@playwright/test';
 import type { Language } from '../electron/contract/index.ts';
 
@@ -44,10 +45,7 @@ for (const language of ['en', 'ar'] as Language[]) {
     test(`a declined card is explained and QR payment works instead`, async ({ kioskPage: page, kiosk }) => {
       const c = citizen(page);
       const sim = simulators(kiosk);
-      await c.startAndChoose(language);
-      await c.openService('update-card-chip');
-      await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
-      await enterPin(page, '1234');
+      await openWithCard(page, sim, { language, service: 'update-card-chip', profile: 'valid-adult' });
       await c.continue();
       await sim.action('payment-terminal', 'customer', { behaviour: 'insufficientFunds' });
       await page.getByTestId('pay-card').click();

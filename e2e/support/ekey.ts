@@ -1,5 +1,4 @@
 import { expect, type Page } from '@playwright/test';
-import type { simulators } from './simulators.ts';
 
 /** Types on the password keyboard, using shift (one-shot) for capitals, as a citizen would. */
 export async function typePassword(page: Page, field: 'new' | 'confirm', text: string): Promise<void> {
@@ -18,12 +17,4 @@ export async function choosePassword(page: Page, text: string, confirm = text): 
   await typePassword(page, 'new', text);
   await typePassword(page, 'confirm', confirm);
   await page.getByTestId('password-continue').click();
-}
-
-/** The newest SMS code the gateway simulator sent (what the citizen reads on their phone). */
-export async function latestCode(page: Page, sim: ReturnType<typeof simulators>): Promise<string> {
-  await expect(page.locator('[data-step-kind="otp"]')).toBeVisible({ timeout: 15_000 });
-  const otps = (await sim.state('gateway')).recentOtps as { code: string }[];
-  if (!otps[0]) throw new Error('no code was sent');
-  return otps[0].code;
 }

@@ -15,7 +15,7 @@ export function OtpStep({ step, language }: { step: OtpView; language: Language 
   const kiosk = useKioskApi();
   const [code, setCode] = useState('');
   return (
-    <section className="step step--otp">
+    <section className="step step--otp" data-testid="otp-step" data-attempts-left={step.attemptsLeft}>
       <p className="step__lead">
         {t('otp.sentTo')}{' '}
         {/* A phone number reads left to right in both languages. */}

@@ -22,7 +22,7 @@ export function PinStep({ step, language }: { step: PinView; language: Language 
     void kiosk.send({ type: 'submitStep', stepId: step.stepId, values: { pin: value } });
   };
   return (
-    <section className="step step--pin">
+    <section className="step step--pin" data-testid="pin-step" data-mode={step.mode}>
       <p className="step__lead">{t(`pin.${step.mode}`)}</p>
       <p className="step__hint">{t('pin.digits', { min: step.minDigits, max: step.maxDigits })}</p>
       {step.error && (
