@@ -132,7 +132,23 @@ export const TechnicianContentSchema = z.discriminatedUnion('section', [
   z.object({
     section: z.literal('audit'),
     entries: z.array(z.object({ seq: z.number().int().nonnegative(), at: z.string().max(40), role: z.string().max(20), action: z.string().max(64), detail: z.string().max(300) })).max(200),
-    verification: z.object({ ok: z.boolean(), checked: z.number().int().nonnegative(), firstBrokenSeq: z.number().int().optional() }).optional(),
+    verification: z
+      .object({
+        /** Both checks passed. */
+        ok: z.boolean(),
+        /** The hash chain on this machine alone. */
+        chainIntact: z.boolean(),
+        checked: z.number().int().nonnegative(),
+        firstBrokenSeq: z.number().int().optional(),
+        /**
+         * The chain against the heads the gateway was sent: `truncated` (a line
+         * the gateway saw is gone from the end) and `rewritten` (it is there
+         * with other content) are tampering a chain alone cannot show.
+         */
+        anchor: z.enum(['checking', 'matches', 'none', 'truncated', 'rewritten', 'unreachable']),
+        anchorSeq: z.number().int().optional(),
+      })
+      .optional(),
   }),
 ]);
 export type TechnicianContent = z.infer<typeof TechnicianContentSchema>;

@@ -20,7 +20,9 @@ import { settle } from './settlement/settlement.ts';
 import { zvtSettlementPort } from './settlement/zvt-settlement-adapter.ts';
 import { SUPPORTED_STEP_KINDS } from './flow/step-registry.ts';
 import { KioskCore } from './kiosk/kiosk-core.ts';
-import { openAuditLog } from './audit/audit-log.ts';
+import { openAuditLog, readAuditEntries } from './audit/audit-log.ts';
+import { createAuditAnchoring, startAnchoring, type AnchorCheck, type AuditAnchoring } from './audit/audit-anchor.ts';
+import { gatewayAuditAnchorPort } from './gateway/audit-anchor-port.ts';
 import { TechnicianMode } from './technician/technician-mode.ts';
 import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
@@ -148,7 +150,9 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   });
   // Technician mode's hash-chained audit log and PIN lockout live in the data directory, next to the journal.
   const dataDir = fromRoot(config.paths.dataDir);
-  const audit = openAuditLog(join(dataDir, 'audit.log'), () => clock.now());
+  // Each new head goes off the machine, once the start-up check against the gateway's heads has run (below).
+  let anchoring: AuditAnchoring | null = null;
+  const audit = openAuditLog(join(dataDir, 'audit.log'), () => clock.now(), (entry) => anchoring?.headChanged(entry));
   let journalUp = true;
   const journal = openJournal(dataDir, clock, logger, (error) => {
     journalUp = false;
@@ -156,6 +160,14 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     core.setOutOfService('journal', error.message);
   });
   const { host, hardware } = await startHardware(config, clock, logger, options.simulatorHost);
+  // On the system clock, like the gateway it talks to: the session clock of tests does not move its retries.
+  const auditAnchors = hardware ? createAuditAnchoring({ port: gatewayAuditAnchorPort(hardware.gateway), clock: createSystemClock(), logger }) : null;
+  if (auditAnchors) {
+    void startAnchoring(auditAnchors, () => readAuditEntries(audit.file), (check) => {
+      logger.error({ state: check.state, seq: check.seq }, 'the audit log does not hold a head the gateway was sent: it was cut short or rewritten');
+      audit.append({ role: 'system', action: 'audit-anchor-mismatch', detail: check.state === 'truncated' ? `entry ${check.seq} is missing (${check.localEntries} entries left)` : `entry ${check.seq} differs from the one sent to the gateway` });
+    }).finally(() => (anchoring = auditAnchors));
+  }
   const ports = hardware?.ports ?? unavailablePorts();
   // Before the first citizen: settle whatever a crash or power cut left unfinished.
   // A citizen whose payment a crash interrupted is told by SMS, to the mobile registered for their CPR (bilingual text).
@@ -211,6 +223,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     },
     exportLogs: (path) => exportLogs({ target: path, dataDir, journal: journal.store, kioskId: config.kiosk.id, now: clock.now() }),
     selfTest: (device) => runSelfTest(hardware, device, logger),
+    checkAuditAnchors: (): Promise<AnchorCheck> => (auditAnchors ? auditAnchors.check(readAuditEntries(audit.file)) : Promise.resolve({ state: 'unreachable' })),
     settle: () => settleNow({ hardware, journal: journal.store, clock, logger, config }),
     onChange: () => core.refresh(),
   });
@@ -259,6 +272,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   };
   const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
   const closeHardware = async () => {
+    auditAnchors?.stop();
     settlementSchedule?.stop();
     retention?.stop();
     await hardware?.close().catch(() => {});

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppliedFault } from './fault-plan.ts';
 import { applicationByKey, applicationHandlers } from './handlers/application-handlers.ts';
+import { auditHandlers } from './handlers/audit-handlers.ts';
 import { citizenHandlers } from './handlers/citizen-handlers.ts';
 import { ekeyHandlers } from './handlers/ekey-handlers.ts';
 import type { Handler, HandlerAnswer, HandlerContext } from './handlers/handler-types.ts';
@@ -27,6 +28,7 @@ const HANDLERS: Record<string, Handler> = {
   ...paymentHandlers,
   ...receiptHandlers,
   ...ekeyHandlers,
+  ...auditHandlers,
 };
 
 /** Operations in the document with no handler here would answer 501; the simulator test checks there are none. */

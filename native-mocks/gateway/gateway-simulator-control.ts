@@ -32,6 +32,8 @@ export function gatewaySimulatorControl(simulator: GatewaySimulator): SimulatorC
         pendingQrPayments: ledger.qrPayments.filter((p) => p.status === 'pending').map((p) => ({ paymentId: p.paymentId, amountFils: p.amountFils, expiresAt: p.expiresAt })),
         smsReceipts: ledger.smsReceipts.length,
         ratings: ledger.ratings.length,
+        // The newest technician-audit head any kiosk sent (0: none).
+        auditHeadSeq: ledger.auditAnchors.reduce((max, a) => Math.max(max, a.seq), 0),
         lockedEkeyAccounts: ledger.ekeyAccounts.filter((a) => a.status === 'locked').map((a) => a.cpr),
         contractViolations: ledger.contractViolations.length,
       };

@@ -30,6 +30,7 @@ export interface GatewayLedger {
   qrPayments: (ReturnType<typeof qrView> & { idempotencyKey: string; serviceId: string; createdAt: string; kioskId: string; sessionId: string })[];
   smsReceipts: { messageId: string; idempotencyKey: string; mobile: string; language: 'ar' | 'en'; reference: string; text: string; sentAt: string; kioskId: string }[];
   ratings: { ratingId: string; idempotencyKey: string; serviceId: string; score: number; reason: string | null; applicationReference: string | null; receivedAt: string }[];
+  auditAnchors: { kioskId: string; seq: number; hash: string; at: string; receivedAt: string }[];
   otps: { otpId: string; cpr: string; mobile: string; purpose: string; code: string; createdAt: string; expiresAt: string; attemptsLeft: number; verified: boolean; consumed: boolean }[];
   ekeyAccounts: { cpr: string; level: 'basic' | 'advanced'; status: 'active' | 'locked'; failedLogins: number; passwordChanges: number }[];
   replays: { operationId: string; idempotencyKey: string; at: string }[];
@@ -75,6 +76,7 @@ export function ledgerSnapshot(state: SimulatorState, now: number, faults: Fault
       applicationReference: r.applicationReference,
       receivedAt: iso(r.receivedAt),
     })),
+    auditAnchors: state.auditAnchors.map((a) => ({ ...a, receivedAt: iso(a.receivedAt) })),
     otps: state.otp.records().map((o) => ({
       otpId: o.otpId,
       cpr: o.cpr,

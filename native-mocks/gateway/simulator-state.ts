@@ -71,6 +71,15 @@ export interface RatingRecord {
   sessionId: string;
 }
 
+/** The head of a kiosk's technician audit chain, as the kiosk sent it. */
+export interface AuditAnchorRecord {
+  kioskId: string;
+  seq: number;
+  hash: string;
+  at: string;
+  receivedAt: number;
+}
+
 export interface ReplayRecord {
   operationId: string;
   idempotencyKey: string;
@@ -88,6 +97,7 @@ export interface SimulatorState {
   readonly qrPayments: Map<string, QrPaymentRecord>;
   readonly smsReceipts: SmsRecord[];
   readonly ratings: RatingRecord[];
+  readonly auditAnchors: AuditAnchorRecord[];
   readonly replays: ReplayRecord[];
   readonly requests: Record<string, number>;
   readonly faultsInjected: { operationId: string; mode: string; phase: string }[];
@@ -139,6 +149,7 @@ export function createSimulatorState(now: number, options: { qrAutoPayAfterMs?: 
     qrPayments: new Map(),
     smsReceipts: [],
     ratings: [],
+    auditAnchors: [],
     replays: [],
     requests: {},
     faultsInjected: [],

@@ -8,8 +8,9 @@ import { dirname } from 'node:path';
  * hash of the line before it, so removing, changing or reordering any line
  * breaks the chain at that point. `verifyAuditFile` finds the first broken
  * link (scripts/verify-audit.ts, and the technician screen). A chain proves
- * tampering after the fact; it does not stop someone who can rewrite the
- * whole file — for that, the head hash goes off the machine with the logs.
+ * tampering after the fact; it does not catch a file rewritten from scratch
+ * or cut short at the end — for that, each new head goes off the machine to
+ * the gateway (audit-anchor.ts) and the chain is checked against it.
  * Never a PIN, never citizens' data: `detail` is short technician text.
  */
 export interface AuditEntry {
@@ -37,7 +38,8 @@ export interface AuditLog {
   readonly file: string;
 }
 
-export function openAuditLog(file: string, now: () => number): AuditLog {
+/** `onAppend` hears of each new head after it is on disk (the anchoring sends it off the machine). */
+export function openAuditLog(file: string, now: () => number, onAppend: (entry: AuditEntry) => void = () => {}): AuditLog {
   mkdirSync(dirname(file), { recursive: true });
   const existing = existsSync(file) ? parseLines(readFileSync(file, 'utf8')) : [];
   let last = existing.at(-1)?.entry ?? null;
@@ -55,16 +57,19 @@ export function openAuditLog(file: string, now: () => number): AuditLog {
         closeSync(fd);
       }
       last = entry;
+      onAppend(entry);
       return entry;
     },
     recent(limit) {
-      if (!existsSync(file)) return [];
-      return parseLines(readFileSync(file, 'utf8'))
-        .flatMap((l) => (l.entry ? [l.entry] : []))
-        .slice(-limit)
-        .reverse();
+      return readAuditEntries(file).slice(-limit).reverse();
     },
   };
+}
+
+/** The entries of the file in order (lines that are not entries left out); none when there is no file. */
+export function readAuditEntries(file: string): AuditEntry[] {
+  if (!existsSync(file)) return [];
+  return parseLines(readFileSync(file, 'utf8')).flatMap((l) => (l.entry ? [l.entry] : []));
 }
 
 interface ParsedLine {

@@ -14,6 +14,8 @@ import type { SmsRecipient } from '../flow/flow-ports.ts';
 import type {
   AddressLookup,
   Application,
+  AuditAnchor,
+  AuditAnchorList,
   ApplicationStatus,
   Citizen,
   EkeyAccount,
@@ -110,6 +112,10 @@ export interface GatewayClient {
   upgradeEkey(input: Keyed & { cpr: string; fingerprintVerified: boolean; cardSerial: string }, options?: CallOptions): Promise<GatewayResult<EkeyAccount>>;
   resetEkeyPassword(input: Keyed & { cpr: string; otpId: string; newPassword: string }, options?: CallOptions): Promise<GatewayResult<EkeyAccount>>;
   unlockEkey(input: Keyed & { cpr: string; otpId: string }, options?: CallOptions): Promise<GatewayResult<EkeyAccount>>;
+  /** The head of the technician audit chain, kept off the machine (idempotent by key: one per head). */
+  recordAuditAnchor(input: Keyed & { seq: number; hash: string; at: string }, options?: CallOptions): Promise<GatewayResult<Created<AuditAnchor>>>;
+  /** The heads the gateway holds for this kiosk, newest first. */
+  listAuditAnchors(input: Session, options?: CallOptions): Promise<GatewayResult<AuditAnchorList>>;
   /** For diagnostics and the service menu (hide gateway services while open). */
   circuitState(): CircuitState;
 }
@@ -222,6 +228,9 @@ export function createGatewayClient(deps: GatewayClientDeps): GatewayClient {
           }),
         ),
       ),
+    recordAuditAnchor: (input, options) =>
+      created(execute(OPERATIONS.recordAuditAnchor, call(input, options, { idempotencyKey: input.idempotencyKey, body: { seq: input.seq, hash: input.hash, at: input.at } }))),
+    listAuditAnchors: (input, options) => value(execute(OPERATIONS.listAuditAnchors, call(input, options, {}))),
     getEkeyPasswordPolicy: (input, options) => value(execute(OPERATIONS.getEkeyPasswordPolicy, call(input, options, {}))),
     getEkeyAccount: (input, options) => value(execute(OPERATIONS.getEkeyAccount, call(input, options, { pathParams: { cpr: input.cpr } }))),
     registerEkey: (input, options) =>

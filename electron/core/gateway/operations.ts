@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   AddressLookupSchema,
+  AuditAnchorListSchema,
+  AuditAnchorSchema,
   ApplicationSchema,
   ApplicationStatusSchema,
   CitizenSchema,
@@ -64,6 +66,8 @@ export const OPERATIONS = {
   getEkeyAccount: op({ operationId: 'getEkeyAccount', method: 'GET', path: '/ekey/accounts/{cpr}', successStatuses: [200], response: EkeyAccountSchema, idempotencyKey: false }),
   upgradeEkey: op({ operationId: 'upgradeEkey', method: 'POST', path: '/ekey/accounts/{cpr}/upgrade', successStatuses: [200], response: EkeyAccountSchema, idempotencyKey: true }),
   resetEkeyPassword: op({ operationId: 'resetEkeyPassword', method: 'POST', path: '/ekey/accounts/{cpr}/password-reset', successStatuses: [200], response: EkeyAccountSchema, idempotencyKey: true }),
+  recordAuditAnchor: op({ operationId: 'recordAuditAnchor', method: 'POST', path: '/audit-anchors', successStatuses: created, response: AuditAnchorSchema, idempotencyKey: true }),
+  listAuditAnchors: op({ operationId: 'listAuditAnchors', method: 'GET', path: '/audit-anchors', successStatuses: [200], response: AuditAnchorListSchema, idempotencyKey: false }),
   unlockEkey: op({ operationId: 'unlockEkey', method: 'POST', path: '/ekey/accounts/{cpr}/unlock', successStatuses: [200], response: EkeyAccountSchema, idempotencyKey: true }),
 } as const;
 

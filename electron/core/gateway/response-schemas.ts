@@ -99,6 +99,9 @@ export const QrPaymentSchema = z.object({
 
 export const RatingSchema = z.object({ ratingId: OpaqueId, receivedAt: IsoDateTime });
 
+export const AuditAnchorSchema = z.object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/), at: IsoDateTime, receivedAt: IsoDateTime });
+export const AuditAnchorListSchema = z.object({ anchors: z.array(AuditAnchorSchema).max(1000) });
+
 export const EkeyAccountSchema = z.object({
   status: z.enum(['not-registered', 'active', 'locked']),
   level: z.enum(['basic', 'advanced']).nullable(),
@@ -131,5 +134,7 @@ export type SmsReceipt = z.infer<typeof SmsReceiptSchema>;
 export type QrPayment = z.infer<typeof QrPaymentSchema>;
 export type QrPaymentState = z.infer<typeof QrPaymentStateSchema>;
 export type Rating = z.infer<typeof RatingSchema>;
+export type AuditAnchor = z.infer<typeof AuditAnchorSchema>;
+export type AuditAnchorList = z.infer<typeof AuditAnchorListSchema>;
 export type EkeyAccount = z.infer<typeof EkeyAccountSchema>;
 export type PasswordPolicy = z.infer<typeof PasswordPolicySchema>;

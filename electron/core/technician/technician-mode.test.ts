@@ -163,17 +163,44 @@ describe('technician actions', () => {
     expect(t.actions().at(-1)).toBe('refused-role');
   });
 
-  it('verifies the audit chain on screen, and finds a tampered line', () => {
+  it('verifies the audit chain on screen, and finds a tampered line', async () => {
     const t = setup();
     t.gesture();
     t.login(TECHNICIAN_PIN);
     t.mode.command({ command: 'verifyAudit' });
-    expect(t.mode.view()).toMatchObject({ content: { section: 'audit', verification: { ok: true, checked: 2 } } });
+    // The chain on the machine at once; the gateway's heads a moment later.
+    expect(t.mode.view()).toMatchObject({ busy: true, content: { section: 'audit', verification: { ok: true, checked: 2, anchor: 'checking' } } });
+    await new Promise((r) => setImmediate(r));
+    expect(t.mode.view()).toMatchObject({ busy: false, content: { verification: { ok: true, checked: 2, anchor: 'none' } } });
+    expect(t.audit.recent(1)[0]?.detail).toBe('2 entries intact; gateway heads: none');
     const lines = readFileSync(t.audit.file, 'utf8').split('\n');
     lines[1] = lines[1]!.replace('PIN accepted', 'PIN accepted (edited)');
     writeFileSync(t.audit.file, lines.join('\n'));
     t.mode.command({ command: 'verifyAudit' });
+    await new Promise((r) => setImmediate(r));
     expect(t.mode.view()).toMatchObject({ content: { verification: { ok: false, firstBrokenSeq: 2 } }, notice: { tone: 'error', text: { en: expect.stringContaining('line 2') } } });
+  });
+
+  it('a chain intact on the machine but missing a head the gateway was sent is reported as cut short', async () => {
+    const t = setup(undefined, { checkAuditAnchors: async () => ({ state: 'truncated', seq: 7, localEntries: 3 }) });
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.mode.command({ command: 'verifyAudit' });
+    await new Promise((r) => setImmediate(r));
+    expect(t.mode.view()).toMatchObject({
+      content: { verification: { ok: false, anchor: 'truncated', anchorSeq: 7 } },
+      notice: { tone: 'error', text: { en: 'The audit log has been cut short: entry 7 was sent to the gateway but is no longer in the log.' } },
+    });
+    expect(t.audit.recent(1)[0]?.detail).toContain('gateway heads: truncated at 7');
+  });
+
+  it('a gateway that cannot be reached leaves the local verdict, said as such', async () => {
+    const t = setup(undefined, { checkAuditAnchors: async () => ({ state: 'unreachable' }) });
+    t.gesture();
+    t.login(TECHNICIAN_PIN);
+    t.mode.command({ command: 'verifyAudit' });
+    await new Promise((r) => setImmediate(r));
+    expect(t.mode.view()).toMatchObject({ content: { verification: { ok: true, anchor: 'unreachable' } }, notice: { tone: 'info', text: { en: expect.stringContaining('could not be reached') } } });
   });
 
   it('nothing but login is accepted before the PIN', () => {

@@ -8,6 +8,7 @@ import type { LockoutStore } from './lockout-store.ts';
 import { pinMatches } from './pin-hash.ts';
 import { TECH_TEXT } from './technician-texts.ts';
 import type { SelfTestOutcome, SettlementOutcome } from './device-actions.ts';
+import type { AnchorCheck } from '../audit/audit-anchor.ts';
 import type { LogExportResult } from './log-export.ts';
 import type { SaveResult } from './config-editor.ts';
 
@@ -40,6 +41,8 @@ export interface TechnicianDeps {
   exportLogs: (path: string) => Promise<LogExportResult>;
   /** A device's self-test (the receipt printer also prints a test slip). */
   selfTest: (device: DeviceId) => Promise<SelfTestOutcome>;
+  /** The audit chain against the heads the gateway holds (never rejects). */
+  checkAuditAnchors: () => Promise<AnchorCheck>;
   /** End-of-day settlement now: the report's lines in both languages, and its printing. */
   settle: () => Promise<SettlementOutcome>;
   /** The view changed outside a command (idle exit, lockout over, a self-test finished). */
@@ -57,7 +60,8 @@ const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
 };
 
 type Notice = { tone: 'success' | 'error' | 'info'; text: LocalizedText };
-type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: Notice; verification?: { ok: boolean; checked: number; firstBrokenSeq?: number }; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
+type Verification = NonNullable<Extract<TechnicianContent, { section: 'audit' }>['verification']>;
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: Notice; verification?: Verification; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
 
 const ok: IntentResult = { ok: true };
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
@@ -166,17 +170,9 @@ export class TechnicianMode {
         this.#phase = { ...phase, section: 'service', notice: { tone: 'success', text: TECH_TEXT.backInServiceDone } };
         return ok;
       }
-      case 'verifyAudit': {
-        const result = verifyAuditFile(this.#deps.audit.file);
-        this.#deps.audit.append({ role: phase.role, action: 'audit-verified', detail: result.ok ? `${result.entries} entries intact` : `broken at line ${result.line}` });
-        this.#phase = {
-          ...phase,
-          section: 'audit',
-          verification: result.ok ? { ok: true, checked: result.entries } : { ok: false, checked: result.entries, ...(result.seq === null ? {} : { firstBrokenSeq: result.seq }) },
-          notice: result.ok ? { tone: 'success', text: TECH_TEXT.auditIntact } : { tone: 'error', text: TECH_TEXT.auditBroken(result.line) },
-        };
+      case 'verifyAudit':
+        this.#verifyAudit(phase.role);
         return ok;
-      }
       case 'settle':
         if (phase.role !== 'supervisor') {
           this.#deps.audit.append({ role: phase.role, action: 'refused-role', detail: 'settle' });
@@ -234,6 +230,42 @@ export class TechnicianMode {
         if (result.ok) this.#lastExport = { path: result.path, bytes: result.bytes, at: new Date(this.#deps.clock.now()).toISOString() };
         this.#deps.audit.append({ role, action: 'log-export', detail: result.ok ? `${result.path} (${result.bytes} bytes)` : `failed: ${result.reason} ${path}` });
         if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'logs', notice: result.ok ? { tone: 'success', text: TECH_TEXT.exported(result.path) } : { tone: 'error', text: TECH_TEXT.exportFailed[result.reason] } };
+        this.#deps.onChange();
+      });
+  }
+
+  /**
+   * The chain on this machine first (at once), then against the heads the
+   * gateway holds (a moment later; busy meanwhile). The verification is
+   * audited when both are known.
+   */
+  #verifyAudit(role: TechnicianRole): void {
+    const local = verifyAuditFile(this.#deps.audit.file);
+    const base: Verification = { ok: local.ok, chainIntact: local.ok, checked: local.entries, anchor: 'checking', ...(!local.ok && local.seq !== null ? { firstBrokenSeq: local.seq } : {}) };
+    const show = (verification: Verification, notice: Notice) => {
+      if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'audit', verification, notice };
+    };
+    show(base, local.ok ? { tone: 'info', text: TECH_TEXT.auditCheckingGateway } : { tone: 'error', text: TECH_TEXT.auditBroken(local.line) });
+    this.#busy = true;
+    void this.#deps
+      .checkAuditAnchors()
+      .catch((): AnchorCheck => ({ state: 'unreachable' }))
+      .then((check) => {
+        const tampered = check.state === 'truncated' || check.state === 'rewritten';
+        const verification: Verification = { ...base, ok: base.ok && !tampered, anchor: check.state, ...('seq' in check ? { anchorSeq: check.seq } : {}) };
+        const anchorDetail = 'seq' in check ? `${check.state} at ${check.seq}` : check.state;
+        this.#deps.audit.append({ role, action: 'audit-verified', detail: `${local.ok ? `${local.entries} entries intact` : `broken at line ${local.line}`}; gateway heads: ${anchorDetail}` });
+        const notice: Notice = !local.ok
+          ? { tone: 'error', text: TECH_TEXT.auditBroken(local.line) }
+          : check.state === 'truncated'
+            ? { tone: 'error', text: TECH_TEXT.auditCutShort(check.seq) }
+            : check.state === 'rewritten'
+              ? { tone: 'error', text: TECH_TEXT.auditRewritten(check.seq) }
+              : check.state === 'unreachable'
+                ? { tone: 'info', text: TECH_TEXT.auditIntactGatewayUnreachable }
+                : { tone: 'success', text: TECH_TEXT.auditIntact };
+        show(verification, notice);
+        this.#busy = false;
         this.#deps.onChange();
       });
   }

@@ -384,7 +384,12 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
           </button>
           {content.verification && (
             <p className={`tech__verification tech__verification--${content.verification.ok ? 'ok' : 'broken'}`} data-testid="tech-audit-result" data-ok={String(content.verification.ok)}>
-              {content.verification.ok ? t('tech.auditOk', { count: content.verification.checked }) : t('tech.auditBroken', { seq: content.verification.firstBrokenSeq ?? '?' })}
+              {content.verification.chainIntact ? t('tech.auditOk', { count: content.verification.checked }) : t('tech.auditBroken', { seq: content.verification.firstBrokenSeq ?? '?' })}
+            </p>
+          )}
+          {content.verification && (
+            <p className="tech__verification" data-testid="tech-audit-anchor" data-anchor={content.verification.anchor}>
+              {t(`tech.anchor_${content.verification.anchor}`, { seq: content.verification.anchorSeq ?? '?' })}
             </p>
           )}
           <ol className="tech__list" dir="ltr">
