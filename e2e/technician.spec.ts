@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -154,6 +154,21 @@ test('five wrong PINs lock entry for 15 minutes; the gesture during a citizen se
   expect(audit).toContain('gesture-during-session');
   expect(audit).toContain('"lockout"');
   expect(audit).not.toContain('111111');
+});
+
+test('a card reader that drops for a moment is initialised again by the kiosk, which stays in service', async ({ kioskPage: page, kiosk }) => {
+  const sim = simulators(kiosk);
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await sim.fault('card-reader', 'unplugged');
+  await page.waitForTimeout(1000);
+  await sim.fault('card-reader', null);
+  // The second attempt, 5 s after the first, finds it back.
+  await expect.poll(() => kiosk.logs(), { timeout: 20_000 }).toContain('card reader back online');
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await citizen(page).startAndChoose('en');
+  await expect(page.getByTestId('service-update-address')).toBeVisible();
+  const audit = join(kiosk.dataDir, 'audit.log');
+  expect(existsSync(audit) ? readFileSync(audit, 'utf8') : '').not.toContain('auto-out-of-service');
 });
 
 test('a service whose device is down is hidden; the card reader failing takes the kiosk out of service until a technician clears it', async ({ kioskPage: page, kiosk }) => {

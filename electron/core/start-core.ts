@@ -23,6 +23,7 @@ import { KioskCore } from './kiosk/kiosk-core.ts';
 import { openAuditLog, readAuditEntries } from './audit/audit-log.ts';
 import { createAuditAnchoring, startAnchoring, type AnchorCheck, type AuditAnchoring } from './audit/audit-anchor.ts';
 import { gatewayAuditAnchorPort } from './gateway/audit-anchor-port.ts';
+import { watchCardReader } from './hardware/card-reader-recovery.ts';
 import { TechnicianMode } from './technician/technician-mode.ts';
 import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
@@ -200,7 +201,11 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
         return { inService: state === null, automatic: state !== null && state.reason !== 'technician', ...(state?.detail ? { reason: state.detail } : state ? { reason: state.reason } : {}) };
       },
       takeOut: (reason) => core.setOutOfService('technician', reason),
-      giveBack: () => core.setOutOfService(null),
+      giveBack: () => {
+        core.setOutOfService(null);
+        // Back in service with the reader still down: the recovery tries again (and may take the kiosk out again).
+        cardReaderRecovery?.changed();
+      },
     },
     counters: () =>
       countersFrom(journal.store, {
@@ -232,12 +237,26 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     return state ? { ar: state.detail ?? state.reason, en: state.detail ?? state.reason } : null;
   };
   const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set(), technician });
+  // Without its card reader the kiosk can serve nobody safely: it re-initialises the reader itself first,
+  // then goes out of service until a technician clears it.
+  const cardReaderRecovery = hardware
+    ? watchCardReader({
+        isOnline: () => hardware.capabilities().has('cardReader'),
+        initialise: async () => (await hardware.cardReader.initialise()).completionCode === 'success',
+        sessionActive: () => core.inUse(),
+        outOfService: () => core.outOfServiceState() !== null,
+        giveUp: (detail) => {
+          audit.append({ role: 'system', action: 'auto-out-of-service', detail });
+          core.setOutOfService('device', 'card reader not online');
+        },
+        clock: createSystemClock(),
+        logger,
+        attempts: config.devices.cardReader.recoveryAttempts,
+        spacingMs: config.devices.cardReader.recoverySpacingSeconds * 1000,
+      })
+    : null;
   hardware?.onChange(() => {
-    // Without its card reader the kiosk can serve nobody safely: out of service until a technician clears it.
-    if (!hardware.capabilities().has('cardReader') && !core.outOfServiceState()) {
-      audit.append({ role: 'system', action: 'auto-out-of-service', detail: 'card reader not online' });
-      core.setOutOfService('device', 'card reader not online');
-    }
+    cardReaderRecovery?.changed();
     core.refresh();
   });
   hardware?.scanner.onEvent((event) => {
@@ -272,6 +291,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   };
   const simulators = host ? { panelUrl: host.controlPanelUrl, controlUrl: host.controlUrl, controlToken: host.controlToken } : null;
   const closeHardware = async () => {
+    cardReaderRecovery?.stop();
     auditAnchors?.stop();
     settlementSchedule?.stop();
     retention?.stop();

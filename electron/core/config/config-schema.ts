@@ -77,6 +77,9 @@ export const ConfigSchema = z
             /** A card left at the gate this long is retained (captured) for the citizen's safety. */
             retainAfterSeconds: z.number().int().min(10).max(120),
             binCapacity: z.number().int().min(1).max(500),
+            /** When the reader stops being online, initialise it this many times before going out of service (0: at once). */
+            recoveryAttempts: z.number().int().min(0).max(5),
+            recoverySpacingSeconds: z.number().int().min(1).max(60),
           })
           .strict()
           .refine(realNeedsPort, portMessage),

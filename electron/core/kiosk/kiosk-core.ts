@@ -77,6 +77,11 @@ export class KioskCore implements KioskCoreApi {
   }
 
   /** Why the kiosk is out of service, if it is (for the technician). */
+  /** Someone is at the machine: a citizen in a session, or a technician in technician mode. */
+  inUse(): boolean {
+    return this.#session !== null || Boolean(this.#deps.technician?.active);
+  }
+
   outOfServiceState(): { reason: NonNullable<OutOfServiceReason>; detail: string | null } | null {
     return this.#outOfService ? { reason: this.#outOfService, detail: this.#outOfServiceDetail } : null;
   }
