@@ -1,67 +1,30 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openSqliteJournal } from '../journal/sqlite-journal-store.ts';
-import { cprHasher } from '../journal/personal-data.ts';
-import { createManualClock } from '../clock/clock.ts';
-import { ServiceDefinitionSchema } from '../catalogue/service-schema.ts';
-import { checkServiceDefinition } from '../catalogue/service-checks.ts';
-import { createMemoryLogger } from '../testing/memory-logger.ts';
-import { FlowRun, type FlowOutcome } from './flow-run.ts';
+import { shippedService, startFlow } from './testing/flow-harness.ts';
 import { FLOW_TEXT } from './flow-texts.ts';
-import { fakePorts, settle, testCard } from './testing/fake-ports.ts';
+import type { fakePorts } from './testing/fake-ports.ts';
+import { settle, testCard } from './testing/fake-ports.ts';
 
 /**
  * The shipped eKey services (resources/services/ekey-*.json), run through the
  * flow runtime with scriptable ports: the paths a citizen can take, the
  * refusals they must understand, and what the kiosk keeps (no secret).
  */
-const SERVICES = resolve(import.meta.dirname, '../../../resources/services');
 const GOOD = 'Harbour-Lamp7!';
 
 function setup(serviceId: string, before: (fake: ReturnType<typeof fakePorts>) => void = () => {}) {
-  const service = ServiceDefinitionSchema.parse(JSON.parse(readFileSync(join(SERVICES, `${serviceId}.json`), 'utf8')));
-  expect(checkServiceDefinition(service)).toEqual([]);
-  const fake = fakePorts();
-  before(fake);
-  const clock = createManualClock(Date.UTC(2026, 10, 23));
-  const log = createMemoryLogger();
-  const ended: FlowOutcome[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'ekey-journal-'));
-  const journalFile = join(dir, 'journal.sqlite');
-  const journal = openSqliteJournal({ file: journalFile, now: () => clock.now(), hashCpr: cprHasher(new Uint8Array(32)) });
-  const run = new FlowRun(service, {
-    clock,
-    logger: log.logger,
-    ports: fake.ports,
-    journal,
-    settings: { renewalWindowDays: 180, minimumAgeAdvancedEkey: 15, cardTakeSeconds: 30 },
-    language: () => 'en',
-    kioskId: 'KIOSK-TEST-01',
-    sessionId: 'session-test',
-    idempotencyKey: `session-test:${serviceId}:run-0001`,
-    onChange: () => {},
-    onEnd: (o) => ended.push(o),
-  });
-  run.start();
-  const step = () => run.view().step;
-  const submit = async (values: Record<string, unknown> = {}) => {
-    const result = run.submit(run.currentStep.id, values);
-    await settle();
-    return result;
-  };
+  const f = startFlow(shippedService(serviceId), { before });
   /** Card in, PIN, and on to whatever follows. */
   const cardAndPin = async () => {
     await settle();
-    expect(step()).toMatchObject({ kind: 'pin' });
-    await submit({ pin: '1234' });
+    expect(f.step()).toMatchObject({ kind: 'pin' });
+    await f.submit({ pin: '1234' });
   };
   const journalBytes = () => {
-    journal.close();
-    return readFileSync(journalFile).toString('latin1') + readFileSync(`${journalFile}-wal`, { flag: 'a+' }).toString('latin1');
+    f.journal.close();
+    return readFileSync(f.journalFile).toString('latin1') + readFileSync(`${f.journalFile}-wal`, { flag: 'a+' }).toString('latin1');
   };
-  return { run, fake, clock, log, ended, step, submit, cardAndPin, journal, journalBytes };
+  return { ...f, cardAndPin, journalBytes };
 }
 
 /** Card taken, rating skipped: the final screen. */

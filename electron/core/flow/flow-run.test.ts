@@ -1,23 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteJournal } from '../journal/sqlite-journal-store.ts';
-import { cprHasher } from '../journal/personal-data.ts';
-import { createManualClock } from '../clock/clock.ts';
-import { ServiceDefinitionSchema, type ServiceDefinition } from '../catalogue/service-schema.ts';
-import { checkServiceDefinition } from '../catalogue/service-checks.ts';
-import { createMemoryLogger } from '../testing/memory-logger.ts';
-import { FlowRun, type FlowOutcome } from './flow-run.ts';
-import { fakePorts, settle, testCard } from './testing/fake-ports.ts';
+import { serviceOf, startFlow } from './testing/flow-harness.ts';
+import type { fakePorts } from './testing/fake-ports.ts';
+import { settle, testCard } from './testing/fake-ports.ts';
 
 const t = (en: string) => ({ ar: `ع ${en}`, en });
 
-function defineService(steps: unknown[], feeFils = 0): ServiceDefinition {
-  const service = ServiceDefinitionSchema.parse({ id: 'svc', version: 1, title: t('Svc'), description: t('d'), help: t('h'), category: 'id-card', icon: 'i', feeFils, order: 1, steps });
-  expect(checkServiceDefinition(service)).toEqual([]);
-  return service;
-}
+const defineService = (steps: unknown[], feeFils = 0) => serviceOf(steps, { feeFils });
 
 const CARD_IN = { id: 'card', kind: 'card-in', title: t('Insert'), eligibility: [{ fact: 'citizen.age', op: 'gte', value: 15, message: t('Too young') }] };
 const PIN = { id: 'pin', kind: 'pin', title: t('PIN'), mode: 'verify' };
@@ -28,35 +16,7 @@ const RATING = { id: 'rate', kind: 'rating', title: t('Rate'), reasons: [] };
 const DONE = { id: 'done', kind: 'done', title: t('Done'), body: t('All done') };
 
 function setup(steps: unknown[], before: (fake: ReturnType<typeof fakePorts>) => void = () => {}) {
-  const service = defineService(steps);
-  const fake = fakePorts();
-  before(fake);
-  const clock = createManualClock(Date.UTC(2026, 10, 23));
-  const log = createMemoryLogger();
-  const ended: FlowOutcome[] = [];
-  let changes = 0;
-  const journal = openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'flow-journal-')), 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(new Uint8Array(32)) });
-  const run = new FlowRun(service, {
-    clock,
-    logger: log.logger,
-    ports: fake.ports,
-    journal,
-    settings: { renewalWindowDays: 180, minimumAgeAdvancedEkey: 15, cardTakeSeconds: 30 },
-    language: () => 'en',
-    kioskId: 'KIOSK-TEST-01',
-    sessionId: 'session-test',
-    idempotencyKey: 'idem-test-0001',
-    onChange: () => (changes += 1),
-    onEnd: (o) => ended.push(o),
-  });
-  run.start();
-  const step = () => run.view().step;
-  const submit = async (values: Record<string, unknown> = {}) => {
-    const result = run.submit(run.currentStep.id, values);
-    await settle();
-    return result;
-  };
-  return { run, fake, clock, log, ended, step, submit, journal, changes: () => changes };
+  return startFlow(defineService(steps), { before, idempotencyKey: 'idem-test-0001' });
 }
 
 describe('FlowRun', () => {

@@ -1,18 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../clock/clock.ts';
-import { ServiceDefinitionSchema } from '../catalogue/service-schema.ts';
-import { checkServiceDefinition } from '../catalogue/service-checks.ts';
-import { createMemoryLogger } from '../testing/memory-logger.ts';
-import { openSqliteJournal } from '../journal/sqlite-journal-store.ts';
-import { cprHasher } from '../journal/personal-data.ts';
+import { serviceOf, startFlow } from './testing/flow-harness.ts';
 import { unavailableJournal } from '../journal/guarded-journal.ts';
 import { JournalUnavailableError } from '../journal/journal-errors.ts';
 import type { JournalStore } from '../journal/journal-store.ts';
-import { FlowRun, type FlowOutcome } from './flow-run.ts';
-import { fakePorts, settle } from './testing/fake-ports.ts';
+import type { fakePorts } from './testing/fake-ports.ts';
+import { settle } from './testing/fake-ports.ts';
 
 const t = (en: string) => ({ ar: `ع ${en}`, en });
 const STEPS = [
@@ -24,33 +16,8 @@ const STEPS = [
 ];
 
 function setup(before: (fake: ReturnType<typeof fakePorts>) => void = () => {}, journalOverride?: JournalStore) {
-  const service = ServiceDefinitionSchema.parse({ id: 'renew', version: 1, title: t('Renew'), description: t('d'), help: t('h'), category: 'id-card', icon: 'i', feeFils: 2000, order: 1, steps: STEPS });
-  expect(checkServiceDefinition(service)).toEqual([]);
-  const fake = fakePorts();
-  before(fake);
-  const clock = createManualClock();
-  const journal = journalOverride ?? openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'pay-journal-')), 'j.sqlite'), now: () => clock.now(), hashCpr: cprHasher(new Uint8Array(32)) });
-  const ended: FlowOutcome[] = [];
-  const run = new FlowRun(service, {
-    clock,
-    logger: createMemoryLogger().logger,
-    ports: fake.ports,
-    journal,
-    settings: { renewalWindowDays: 180, minimumAgeAdvancedEkey: 15, cardTakeSeconds: 30 },
-    language: () => 'en',
-    kioskId: 'KIOSK-TEST-01',
-    sessionId: 'session-pay',
-    idempotencyKey: 'idem-pay-0001',
-    onChange: () => {},
-    onEnd: (o) => ended.push(o),
-  });
-  run.start();
-  const submit = async (values: Record<string, unknown>) => {
-    const r = run.submit(run.currentStep.id, values);
-    await settle();
-    return r;
-  };
-  return { run, fake, clock, journal, ended, submit, step: () => run.view().step };
+  const service = serviceOf(STEPS, { id: 'renew', feeFils: 2000 });
+  return startFlow(service, { before, sessionId: 'session-pay', idempotencyKey: 'idem-pay-0001', clockStart: Date.UTC(2026, 10, 23, 9), ...(journalOverride ? { journal: journalOverride } : {}) });
 }
 
 /** The money invariant: every approved charge has exactly one application or exactly one reversal. */

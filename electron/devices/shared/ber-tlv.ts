@@ -10,6 +10,7 @@
  * - Optional padding skip: ISO 7816-4 allows '00'/'FF' bytes before, between and after
  *   data objects (a READ BINARY past the end of our data returns them). ZVT does not.
  */
+import { concatBytes } from './bytes.ts';
 import { type DecodeResult, fail, ok } from './result.ts';
 
 export type TlvNode = TlvPrimitive | TlvConstructed;
@@ -72,15 +73,7 @@ export function encodeTlv(nodes: readonly TlvNode[]): Uint8Array {
     }
     parts.push(tagBytes, encodeLength(value.length), value);
   }
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 export interface TlvDecodeOptions {

@@ -17,6 +17,24 @@ const SYMBOLS = ['!', '@', '#', '$', '%', '&', '*', '?', '_', '+'];
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
+const ENGLISH: readonly (readonly string[])[] = [
+  DIGITS,
+  ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+  ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
+  ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', "'"],
+];
+
+const PASSWORD: readonly (readonly string[])[] = [
+  DIGITS,
+  ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+  ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
+  ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '='],
+  SYMBOLS,
+];
+
+/** The same keys with the letters in capitals (digits and symbols stay where they are). */
+const shifted = (layout: readonly (readonly string[])[]) => layout.map((row) => row.map((key) => key.toUpperCase()));
+
 export const LAYOUTS: Record<LayoutName, readonly (readonly string[])[]> = {
   // Arabic 101, without the Latin punctuation a name or address never needs.
   arabic: [
@@ -25,38 +43,16 @@ export const LAYOUTS: Record<LayoutName, readonly (readonly string[])[]> = {
     ['ش', 'س', 'ي', 'ب', 'ل', 'ا', 'ت', 'ن', 'م', 'ك', 'ط', 'ذ'],
     ['ئ', 'ء', 'ؤ', 'ر', 'ى', 'ة', 'و', 'ز', 'ظ', 'أ', 'إ', 'آ'],
   ],
-  english: [
-    DIGITS,
-    ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
-    ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
-    ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', "'"],
-  ],
-  englishShift: [
-    DIGITS,
-    ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P'],
-    ['A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', '-'],
-    ['Z', 'X', 'C', 'V', 'B', 'N', 'M', ',', '.', "'"],
-  ],
+  english: ENGLISH,
+  englishShift: shifted(ENGLISH),
   email: [
     DIGITS,
     ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
     ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '@'],
     ['z', 'x', 'c', 'v', 'b', 'n', 'm', '.', '-', '_'],
   ],
-  password: [
-    DIGITS,
-    ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
-    ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
-    ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '='],
-    SYMBOLS,
-  ],
-  passwordShift: [
-    DIGITS,
-    ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P'],
-    ['A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', '-'],
-    ['Z', 'X', 'C', 'V', 'B', 'N', 'M', ',', '.', '='],
-    SYMBOLS,
-  ],
+  password: PASSWORD,
+  passwordShift: shifted(PASSWORD),
   // A phone-style pad: 1-2-3 on top in every language. Clear and backspace sit beside 0.
   numeric: [
     ['1', '2', '3'],

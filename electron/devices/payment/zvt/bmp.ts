@@ -11,6 +11,7 @@
  */
 import { decodeBcd, decodeBcdNumber, encodeBcd } from '../../shared/bcd.ts';
 import { decodeTlv, encodeLength, encodeTlv, type TlvNode } from '../../shared/ber-tlv.ts';
+import { concatBytes } from '../../shared/bytes.ts';
 import { type DecodeResult, fail, ok } from '../../shared/result.ts';
 
 export type BmpFormat = { readonly kind: 'fixed'; readonly length: number } | { readonly kind: 'llvar' } | { readonly kind: 'lllvar' } | { readonly kind: 'tlv' };
@@ -123,15 +124,7 @@ export function encodeBmpFields(fields: readonly BmpField[]): Uint8Array {
     }
     parts.push(field.value);
   }
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 export function decodeBmpFields(data: Uint8Array): DecodeResult<BmpField[]> {

@@ -17,6 +17,7 @@
  * terminal status code in PA00P015 chapter 11. The encoder is told explicitly.
  */
 import { decodeBcd, encodeBcd } from '../../shared/bcd.ts';
+import { concatBytes } from '../../shared/bytes.ts';
 import type { TlvNode } from '../../shared/ber-tlv.ts';
 import { type DecodeResult, fail, ok } from '../../shared/result.ts';
 import type { ZvtApdu } from './apdu.ts';
@@ -69,17 +70,6 @@ export const ZVT = {
   printTextBlock: [0x06, 0xd3],
 } as const;
 
-const cat = (...parts: Uint8Array[]): Uint8Array => {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
 
 const apdu = (control: readonly [number, number], data: Uint8Array): ZvtApdu => ({ cls: control[0], instr: control[1], data });
 
@@ -93,19 +83,19 @@ export function encodeMessage(message: ZvtMessage): ZvtApdu {
       if (message.serviceByte !== undefined) optional.push(byteField(0x03, message.serviceByte));
       if (message.tlv !== undefined) optional.push({ bmp: 0x06, tlv: message.tlv });
       parts.push(encodeBmpFields(optional));
-      return apdu(ZVT.registration, cat(...parts));
+      return apdu(ZVT.registration, concatBytes(...parts));
     }
     case 'authorisation':
       return apdu(ZVT.authorisation, encodeBmpFields(message.fields));
     case 'reversal':
-      return apdu(ZVT.reversal, cat(passwordBytes(message.password), encodeBmpFields(message.fields)));
+      return apdu(ZVT.reversal, concatBytes(passwordBytes(message.password), encodeBmpFields(message.fields)));
     case 'repeatReceipt':
-      return apdu(ZVT.repeatReceipt, cat(passwordBytes(message.password), encodeBmpFields(message.fields)));
+      return apdu(ZVT.repeatReceipt, concatBytes(passwordBytes(message.password), encodeBmpFields(message.fields)));
     case 'statusEnquiry':
       if (message.password === undefined && message.fields.length > 0) throw new RangeError('status enquiry: fields need the password');
-      return apdu(ZVT.statusEnquiry, message.password === undefined ? new Uint8Array() : cat(passwordBytes(message.password), encodeBmpFields(message.fields)));
+      return apdu(ZVT.statusEnquiry, message.password === undefined ? new Uint8Array() : concatBytes(passwordBytes(message.password), encodeBmpFields(message.fields)));
     case 'endOfDay':
-      return apdu(ZVT.endOfDay, cat(passwordBytes(message.password), encodeBmpFields(message.fields)));
+      return apdu(ZVT.endOfDay, concatBytes(passwordBytes(message.password), encodeBmpFields(message.fields)));
     case 'abortCommand':
       return apdu(ZVT.abortCommand, encodeBmpFields(message.fields));
     case 'logOff':
@@ -113,20 +103,20 @@ export function encodeMessage(message: ZvtMessage): ZvtApdu {
     case 'intermediateStatus': {
       const timeout = message.timeoutMinutes === undefined ? new Uint8Array() : encodeBcd(message.timeoutMinutes, 1);
       if (message.timeoutMinutes === undefined && message.fields.length > 0) throw new RangeError('intermediate status: TLV needs the timeout');
-      return apdu(ZVT.intermediateStatus, cat(Uint8Array.of(message.status), timeout, encodeBmpFields(message.fields)));
+      return apdu(ZVT.intermediateStatus, concatBytes(Uint8Array.of(message.status), timeout, encodeBmpFields(message.fields)));
     }
     case 'statusInformation':
       return apdu(ZVT.statusInformation, encodeBmpFields(message.fields));
     case 'completion':
       return apdu(ZVT.completion, encodeBmpFields(message.fields));
     case 'statusEnquiryCompletion': {
-      const version = message.softwareVersion === undefined ? new Uint8Array() : cat(encodeVarLength(message.softwareVersion.length, 3), message.softwareVersion);
-      return apdu(ZVT.completion, cat(version, Uint8Array.of(message.terminalStatus), encodeBmpFields(message.fields)));
+      const version = message.softwareVersion === undefined ? new Uint8Array() : concatBytes(encodeVarLength(message.softwareVersion.length, 3), message.softwareVersion);
+      return apdu(ZVT.completion, concatBytes(version, Uint8Array.of(message.terminalStatus), encodeBmpFields(message.fields)));
     }
     case 'abort':
-      return apdu(ZVT.abort, cat(Uint8Array.of(message.resultCode), encodeBmpFields(message.fields)));
+      return apdu(ZVT.abort, concatBytes(Uint8Array.of(message.resultCode), encodeBmpFields(message.fields)));
     case 'printLine':
-      return apdu(ZVT.printLine, cat(Uint8Array.of(message.attribute), message.text));
+      return apdu(ZVT.printLine, concatBytes(Uint8Array.of(message.attribute), message.text));
     case 'printTextBlock':
       return apdu(ZVT.printTextBlock, encodeBmpFields(message.fields));
     case 'ack':
