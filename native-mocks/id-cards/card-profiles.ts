@@ -5,7 +5,9 @@
  * One profile per fictional scenario (valid adult, expiring within the renewal
  * window, expired, PIN blocked, minor under 15, eKey cases, foreign resident) plus
  * two cards that are not readable ID cards: a damaged chip (no answer to reset) and
- * a foreign card (another issuer's application: SELECT of ours gives 6A82).
+ * a foreign card (another issuer's application: SELECT of ours gives 6A82), and
+ * two kiosk staff cards (technician STAFF-0001, supervisor STAFF-0002) for
+ * technician mode; their PINs are in the development configuration.
  *
  * Nothing marks a card as "expired" or "minor": the dates in the chip say so, and
  * the kiosk has to work it out, as it would with a real card.
@@ -13,6 +15,7 @@
 import { encodeAtr } from '../../electron/devices/chip/atr.ts';
 import { encodeAddress, encodeFingerprintReference, encodePersonalData, ID_CARD_FILES, NATIONAL_ID_AID } from '../../electron/devices/chip/id-card-layout.ts';
 import { asciiBytes, fromHex } from '../../electron/devices/shared/bytes.ts';
+import { encodeStaffCard, STAFF_CARD_AID, STAFF_CARD_FILE } from '../../electron/devices/chip/staff-card.ts';
 import { type FictionalPerson, type FictionalScenario, fictionalPerson } from '../people/fictional-people.ts';
 import { type ChipImage, SimulatedIdCardChip } from './id-card-chip.ts';
 
@@ -27,6 +30,8 @@ export const CARD_PROFILES = [
   'foreign-resident',
   'damaged-chip',
   'foreign-card',
+  'technician-card',
+  'supervisor-card',
 ] as const;
 export type CardProfile = (typeof CARD_PROFILES)[number];
 
@@ -87,6 +92,15 @@ export function createSimulatedCard(profile: CardProfile, today: Date): Simulate
       profile,
       label: 'Foreign ID card (other issuer)',
       chip: new SimulatedIdCardChip({ atr: atrFor('FOREIGN-ID'), aid: FOREIGN_AID, files: new Map(), pin: '0000', puk: '00000000', pinTriesLeft: 3 }),
+    };
+  }
+  if (profile === 'technician-card' || profile === 'supervisor-card') {
+    const staff = profile === 'technician-card' ? { staffId: 'STAFF-0001', role: 'technician' as const } : { staffId: 'STAFF-0002', role: 'supervisor' as const };
+    return {
+      profile,
+      label: `Kiosk staff card ${staff.staffId} (${staff.role})`,
+      // No citizen PIN on a staff card: the staff PIN is checked by the kiosk against its configuration.
+      chip: new SimulatedIdCardChip({ atr: atrFor('KHIDMA-STAFF'), aid: STAFF_CARD_AID, files: new Map([[STAFF_CARD_FILE.fid, encodeStaffCard(staff)]]), pin: '0000', puk: '00000000', pinTriesLeft: 3 }),
     };
   }
   if (profile === 'damaged-chip') {

@@ -105,6 +105,8 @@ describe('ID card application: reading', () => {
       'foreign-resident': 'valid adult GBR',
       'damaged-chip': 'no ATR',
       'foreign-card': 'notIdCard',
+      'technician-card': 'notIdCard',
+      'supervisor-card': 'notIdCard',
     });
   });
 

@@ -46,6 +46,25 @@ describe('IdCardReader: the flow-facing composition of driver and chip applicati
     expect(await h.run(reader.readCard(live(), 10_000))).toEqual({ kind: 'timeout' });
   });
 
+  it('staff cards: a technician card names its holder and role; a citizen card is not a staff card and nothing of it is read', async () => {
+    let reader = await start('supervisor-card');
+    expect(await h.run(reader.readStaffCard(live()))).toEqual({ kind: 'staff', card: { staffId: 'STAFF-0002', role: 'supervisor' } });
+    const releasing = reader.release(10_000, live());
+    await elapse(h.clock, 500);
+    h.sim.takeCard();
+    expect(await h.run(releasing)).toEqual({ kind: 'taken' });
+    await h.shutdown();
+    reader = await start('valid-adult');
+    expect(await h.run(reader.readStaffCard(live()))).toEqual({ kind: 'not-staff' });
+    expect(reader.fingerprintReference()).toBeNull();
+    await h.shutdown();
+    reader = await start('damaged-chip');
+    expect(await h.run(reader.readStaffCard(live()))).toEqual({ kind: 'unreadable' });
+    await h.shutdown();
+    reader = await start(null);
+    expect(await h.run(reader.readStaffCard(live(), 10_000))).toEqual({ kind: 'timeout' });
+  });
+
   it('card yanked during the read → removed; reader silent → device-fault with its completion', async () => {
     let reader = await start('valid-adult');
     h.sim.pullCardMidRead();
@@ -106,6 +125,9 @@ describe('IdCardReader: the flow-facing composition of driver and chip applicati
       'foreign-resident': 'valid',
       'damaged-chip': 'unreadable',
       'foreign-card': 'foreign',
+      // A staff card has no ID application: to a citizen service it is a foreign card.
+      'technician-card': 'foreign',
+      'supervisor-card': 'foreign',
     });
   });
 

@@ -9,6 +9,7 @@
 import type { Address } from '../../chip/id-card-layout.ts';
 import { type IdCardData, IdCardApplication, type IdCardFailure } from '../../chip/id-card-application.ts';
 import type { Completion } from '../../contract/completion.ts';
+import { readStaffCard, type StaffCardData } from '../../chip/staff-card.ts';
 import type { CardReaderDevice } from './card-reader-device.ts';
 
 export type DeviceFault = { readonly kind: 'device-fault'; readonly completionCode: string; readonly errorCode?: string };
@@ -16,6 +17,14 @@ export type CardReadOutcome =
   | { readonly kind: 'read'; readonly card: IdCardData }
   | { readonly kind: 'unreadable' }
   | { readonly kind: 'foreign' }
+  | { readonly kind: 'removed' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'canceled' }
+  | DeviceFault;
+export type StaffCardOutcome =
+  | { readonly kind: 'staff'; readonly card: StaffCardData }
+  | { readonly kind: 'not-staff' }
+  | { readonly kind: 'unreadable' }
   | { readonly kind: 'removed' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'canceled' }
@@ -77,6 +86,33 @@ export class IdCardReader {
     if (!read.ok) return read.failure.kind === 'notIdCard' ? { kind: 'foreign' } : fromFailure(read.failure);
     this.#card = read.value;
     return { kind: 'read', card: read.value };
+  }
+
+  /**
+   * Technician mode: open the slot, wait for a card, and read it as a staff
+   * card. Nothing of a citizen's card is read if one is inserted instead (its
+   * chip has no staff application). Give it back with `release`.
+   */
+  async readStaffCard(signal: AbortSignal, insertionTimeoutMs?: number): Promise<StaffCardOutcome> {
+    this.#card = null;
+    this.#session = null;
+    const accepted = await this.#driver.acceptCard({ signal, ...(insertionTimeoutMs === undefined ? {} : { timeoutMs: insertionTimeoutMs }) });
+    if (accepted.completionCode === 'timeOut' && accepted.errorCode === undefined) return { kind: 'timeout' };
+    if (accepted.completionCode !== 'success') return fromCompletion(accepted);
+    const powered = await this.#driver.chipPowerOn({ signal });
+    if (powered.completionCode !== 'success') {
+      return powered.errorCode !== undefined && UNREADABLE_ERRORS.has(powered.errorCode) ? { kind: 'unreadable' } : fromCompletion(powered);
+    }
+    let readerFailure: Completion<unknown, string> | null = null;
+    const read = await readStaffCard(async (command) => {
+      const c = await this.#driver.chipExchange(command, { signal });
+      if (c.completionCode === 'success' && c.payload) return c.payload;
+      readerFailure = c;
+      return null;
+    });
+    if (read.kind === 'staff' || read.kind === 'not-staff') return read;
+    const failure = readerFailure as Completion<unknown, string> | null;
+    return failure ? fromCompletion(failure) : { kind: 'unreadable' };
   }
 
   async verifyPin(pin: string, signal: AbortSignal): Promise<PinOutcome> {
