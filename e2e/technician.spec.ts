@@ -125,6 +125,39 @@ test('the audit log cut short at its end: the heads kept at the gateway show whi
   expect(Number(/truncated at (\d+)/.exec(lines().at(-1)!)![1])).toBeGreaterThanOrEqual(removed);
 });
 
+test('entry with a staff card: a citizen card is given back unread, the staff card names its holder, whose own PIN opens; the audit log names them (English)', async ({ kioskPage: page, kiosk }) => {
+  const sim = simulators(kiosk);
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await gesture(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('tech-use-staff-card').click();
+  await expect(page.getByTestId('tech-staff-card')).toHaveAttribute('data-state', 'waiting');
+  await screenshot(page, 'technician-staff-card-waiting-en');
+  // Someone tries a citizen's ID card: not a staff card, handed back, nothing read from it.
+  await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+  await expect(page.getByTestId('tech-staff-card')).toHaveAttribute('data-state', 'returning');
+  await sim.takeCard();
+  await expect(page.getByTestId('tech-pin-error')).toContainText('not a staff card');
+  await page.getByTestId('tech-use-staff-card').click();
+  await expect(page.getByTestId('tech-staff-card')).toHaveAttribute('data-state', 'waiting');
+  await sim.action('card-reader', 'insertCard', { profile: 'technician-card' });
+  // Taken once the reader has read it and offers it back (a card at the gate before that is one still going in).
+  await expect(page.getByTestId('tech-staff-card')).toHaveAttribute('data-state', 'returning');
+  await sim.takeCard();
+  await expect(page.getByTestId('tech-login')).toHaveAttribute('data-staff-card', 'STAFF-0001');
+  await expect(page.getByTestId('tech-login')).toContainText('Staff card STAFF-0001');
+  await expectNoAxeViolations(page, 'technician login with a staff card (en)');
+  await pin(page, '102030');
+  await expect(page.getByTestId('screen-technician')).toHaveAttribute('data-phase', 'open');
+  await page.getByTestId('tech-section-audit').click();
+  await expect(page.getByTestId('tech-audit-entry').first()).toBeVisible();
+  await screenshot(page, 'technician-staff-card-audit-en');
+  const audit = readFileSync(join(kiosk.dataDir, 'audit.log'), 'utf8');
+  expect(audit).toContain('"staff-card-refused"');
+  expect(audit).toMatch(/"action":"entry","detail":"staff card and PIN accepted","staff":"STAFF-0001"/);
+  expect(audit).not.toContain('102030');
+});
+
 test('five wrong PINs lock entry for 15 minutes; the gesture during a citizen session does nothing', async ({ kioskPage: page, kiosk }) => {
   await gesture(page);
   for (let i = 0; i < 4; i++) {

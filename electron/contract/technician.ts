@@ -26,6 +26,8 @@ const ConfigValue = z.union([z.string().max(200), z.number().finite(), z.boolean
 
 export const TechnicianCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('login'), pin: z.string().regex(/^\d{4,12}$/) }).strict(),
+  /** On the PIN screen: read a staff card first, so the PIN is that staff member's and the audit names them. */
+  z.object({ command: z.literal('useStaffCard') }).strict(),
   z.object({ command: z.literal('exit') }).strict(),
   z.object({ command: z.literal('open'), section: TechnicianSectionSchema }).strict(),
   z.object({ command: z.literal('selfTest'), device: DeviceIdSchema }).strict(),
@@ -131,7 +133,7 @@ export const TechnicianContentSchema = z.discriminatedUnion('section', [
   }),
   z.object({
     section: z.literal('audit'),
-    entries: z.array(z.object({ seq: z.number().int().nonnegative(), at: z.string().max(40), role: z.string().max(20), action: z.string().max(64), detail: z.string().max(300) })).max(200),
+    entries: z.array(z.object({ seq: z.number().int().nonnegative(), at: z.string().max(40), role: z.string().max(20), staff: z.string().max(16).optional(), action: z.string().max(64), detail: z.string().max(300) })).max(200),
     verification: z
       .object({
         /** Both checks passed. */
@@ -154,7 +156,15 @@ export const TechnicianContentSchema = z.discriminatedUnion('section', [
 export type TechnicianContent = z.infer<typeof TechnicianContentSchema>;
 
 export const TechnicianViewSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('login'), attemptsLeft: z.number().int().nonnegative(), error: LocalizedTextSchema.optional() }),
+  z.object({
+    phase: z.literal('login'),
+    attemptsLeft: z.number().int().nonnegative(),
+    error: LocalizedTextSchema.optional(),
+    /** Absent: a role PIN (or the card not offered: no reader). `waiting` for the card, `returning` it, `read`: now that staff member's PIN. */
+    staffCard: z.object({ state: z.enum(['waiting', 'returning', 'read']), staffId: z.string().max(16).optional() }).optional(),
+    /** A card reader is there to read a staff card. */
+    canUseStaffCard: z.boolean(),
+  }),
   /** Too many wrong PINs: no entry until `minutesLeft` have passed. */
   z.object({ phase: z.literal('locked'), minutesLeft: z.number().int().nonnegative() }),
   z.object({

@@ -24,6 +24,8 @@ import { openAuditLog, readAuditEntries } from './audit/audit-log.ts';
 import { createAuditAnchoring, startAnchoring, type AnchorCheck, type AuditAnchoring } from './audit/audit-anchor.ts';
 import { gatewayAuditAnchorPort } from './gateway/audit-anchor-port.ts';
 import { watchCardReader } from './hardware/card-reader-recovery.ts';
+import { staffCardPortFor } from './technician/staff-card-port.ts';
+import { IdCardReader } from '../devices/card-reader/driver/index.ts';
 import { TechnicianMode } from './technician/technician-mode.ts';
 import { fileLockoutStore } from './technician/lockout-store.ts';
 import { deviceOverview, recoveryRows } from './technician/device-overview.ts';
@@ -228,6 +230,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     },
     exportLogs: (path) => exportLogs({ target: path, dataDir, journal: journal.store, kioskId: config.kiosk.id, now: clock.now() }),
     selfTest: (device) => runSelfTest(hardware, device, logger),
+    staffCard: hardware ? staffCardPortFor(new IdCardReader(hardware.cardReader)) : null,
     checkAuditAnchors: (): Promise<AnchorCheck> => (auditAnchors ? auditAnchors.check(readAuditEntries(audit.file)) : Promise.resolve({ state: 'unreachable' })),
     settle: () => settleNow({ hardware, journal: journal.store, clock, logger, config }),
     onChange: () => core.refresh(),

@@ -67,4 +67,14 @@ describe('technician audit log', () => {
     writeFileSync(file, lines.join('\n'));
     expect(verifyAuditFile(file)).toMatchObject({ ok: false, line: 2 });
   });
+
+  it('the staff number of an entry is covered by its hash; entries without one hash as they always did', () => {
+    const { file, log } = logWith(2);
+    const before = readFileSync(file, 'utf8');
+    expect(before).not.toContain('staff');
+    log.append({ role: 'technician', action: 'entry', detail: 'staff card and PIN accepted', staff: 'STAFF-0001' });
+    expect(verifyAuditFile(file)).toEqual({ ok: true, entries: 3 });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('STAFF-0001', 'STAFF-0002'));
+    expect(verifyAuditFile(file)).toMatchObject({ ok: false, line: 3, reason: 'its content was changed' });
+  });
 });

@@ -19,6 +19,8 @@ export interface AuditEntry {
   role: 'technician' | 'supervisor' | 'none' | 'system';
   action: string;
   detail: string;
+  /** The staff number when the technician came in with a staff card (absent: a role PIN, or the system). */
+  staff?: string;
   prev: string;
   hash: string;
 }
@@ -27,12 +29,14 @@ const GENESIS = '0'.repeat(64);
 
 /** The hash of an entry: over the previous hash and the entry's fields in a fixed order. */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([entry.seq, entry.at, entry.role, entry.action, entry.detail, entry.prev]);
+  // The staff number joined later: entries without one hash as they always did.
+  const fields = [entry.seq, entry.at, entry.role, entry.action, entry.detail, entry.prev];
+  const canonical = JSON.stringify(entry.staff === undefined ? fields : [...fields, entry.staff]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 export interface AuditLog {
-  append(input: { role: AuditEntry['role']; action: string; detail?: string }): AuditEntry;
+  append(input: { role: AuditEntry['role']; action: string; detail?: string; staff?: string }): AuditEntry;
   /** Newest first. */
   recent(limit: number): AuditEntry[];
   readonly file: string;
@@ -45,8 +49,8 @@ export function openAuditLog(file: string, now: () => number, onAppend: (entry: 
   let last = existing.at(-1)?.entry ?? null;
   return {
     file,
-    append({ role, action, detail = '' }) {
-      const base = { seq: (last?.seq ?? 0) + 1, at: new Date(now()).toISOString(), role, action: action.slice(0, 64), detail: detail.slice(0, 300), prev: last?.hash ?? GENESIS };
+    append({ role, action, detail = '', staff }) {
+      const base = { seq: (last?.seq ?? 0) + 1, at: new Date(now()).toISOString(), role, action: action.slice(0, 64), detail: detail.slice(0, 300), ...(staff === undefined ? {} : { staff: staff.slice(0, 16) }), prev: last?.hash ?? GENESIS };
       const entry: AuditEntry = { ...base, hash: entryHash(base) };
       // Appended and synced before the action is reported done: the log is evidence, not a cache.
       const fd = openSync(file, 'a');

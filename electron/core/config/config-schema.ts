@@ -178,9 +178,22 @@ export const ConfigSchema = z
         gesture: z.array(z.enum(['top-start', 'top-end', 'bottom-end', 'bottom-start'])).min(3).max(10),
         /** Each tap must follow the previous one within this time. */
         gestureStepSeconds: z.number().int().min(1).max(10),
-        /** scrypt hashes (scripts/hash-technician-pin.ts); the role decides what may be done. */
+        /**
+         * scrypt hashes (scripts/hash-technician-pin.ts); the role decides what may be done.
+         * With `staffId` the PIN belongs to that staff card and is accepted only with it
+         * (its holder is named in the audit log); without, it is a role PIN for the gesture alone.
+         */
         pins: z
-          .array(z.object({ role: z.enum(['technician', 'supervisor']), salt: z.string().min(8).max(64), hash: z.string().min(32).max(64) }).strict())
+          .array(
+            z
+              .object({
+                role: z.enum(['technician', 'supervisor']),
+                staffId: z.string().regex(/^[A-Z0-9-]{4,16}$/).optional(),
+                salt: z.string().min(8).max(64),
+                hash: z.string().min(32).max(64),
+              })
+              .strict(),
+          )
           .min(1)
           .max(50),
         maxWrongPins: z.number().int().min(3).max(10),

@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock/clock.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { openAuditLog } from '../audit/audit-log.ts';
+import { openAuditLog, verifyAuditFile } from '../audit/audit-log.ts';
 import { createMemoryLogger } from '../testing/memory-logger.ts';
 import { PROJECT_ROOT } from '../testing/core-fixture.ts';
 import { fileLockoutStore } from './lockout-store.ts';
-import { TechnicianMode } from './technician-mode.ts';
+import { TechnicianMode, type StaffCardPort } from './technician-mode.ts';
 import { scriptedSections } from './testing/scripted-sections.ts';
 import { hashPin, pinMatches } from './pin-hash.ts';
 
@@ -48,9 +48,12 @@ describe('technician entry', () => {
     const { config } = loadConfig(resolve(PROJECT_ROOT, 'resources/config/default.json'), null);
     const raw = readFileSync(resolve(PROJECT_ROOT, 'resources/config/default.json'), 'utf8');
     expect(raw).not.toContain(TECHNICIAN_PIN);
-    expect(config.technician.pins.map((p) => [p.role, pinMatches(p.role === 'technician' ? TECHNICIAN_PIN : SUPERVISOR_PIN, p)])).toEqual([
+    const PINS: Record<string, string> = { technician: TECHNICIAN_PIN, supervisor: SUPERVISOR_PIN, 'STAFF-0001': '102030', 'STAFF-0002': '405060' };
+    expect(config.technician.pins.map((p) => [p.staffId ?? p.role, pinMatches(PINS[p.staffId ?? p.role]!, p)])).toEqual([
       ['technician', true],
       ['supervisor', true],
+      ['STAFF-0001', true],
+      ['STAFF-0002', true],
     ]);
     expect(pinMatches('000000', hashPin('246810'))).toBe(false);
   });
@@ -69,7 +72,7 @@ describe('technician entry', () => {
     t.mode.cornerTap('bottom-start');
     expect(t.mode.active).toBe(false);
     t.gesture();
-    expect(t.mode.view()).toEqual({ phase: 'login', attemptsLeft: 5 });
+    expect(t.mode.view()).toEqual({ phase: 'login', attemptsLeft: 5, canUseStaffCard: false });
   });
 
   it('a PIN decides the role; the audit log records the entry, never the PIN', () => {
@@ -104,7 +107,7 @@ describe('technician entry', () => {
     again.clock.advance(15 * 60_000);
     again.mode.command({ command: 'exit' });
     again.gesture();
-    expect(again.mode.view()).toEqual({ phase: 'login', attemptsLeft: 5 });
+    expect(again.mode.view()).toEqual({ phase: 'login', attemptsLeft: 5, canUseStaffCard: false });
     expect(t.actions().slice(0, 6)).toEqual(['gesture', 'pin-wrong', 'pin-wrong', 'pin-wrong', 'pin-wrong', 'lockout']);
   });
 
@@ -208,6 +211,86 @@ describe('technician actions', () => {
     t.gesture();
     expect(t.mode.command({ command: 'setOutOfService', reason: 'x' })).toMatchObject({ ok: false });
     expect(t.service.inService).toBe(true);
+  });
+});
+
+describe('entry with a staff card', () => {
+  const STAFF_TECHNICIAN_PIN = '102030';
+  /** A reader that hands over the scripted card and has it taken back at once. */
+  const reader = (card: Awaited<ReturnType<StaffCardPort['read']>>, back: 'taken' | 'retained' = 'taken') => {
+    const calls: string[] = [];
+    const port: StaffCardPort = {
+      read: async () => (calls.push('read'), card),
+      giveBack: async () => (calls.push('give back'), back),
+    };
+    return { port, calls };
+  };
+  const flush = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  it('the card names the staff member, is given back, and then only their own PIN opens; the audit log names them', async () => {
+    const card = reader({ kind: 'staff', staffId: 'STAFF-0001', role: 'technician' });
+    const t = setup(undefined, { staffCard: card.port });
+    t.gesture();
+    expect(t.mode.view()).toMatchObject({ phase: 'login', canUseStaffCard: true });
+    t.mode.command({ command: 'useStaffCard' });
+    expect(t.mode.view()).toMatchObject({ phase: 'login', staffCard: { state: 'waiting' } });
+    await flush();
+    expect(card.calls).toEqual(['read', 'give back']);
+    expect(t.mode.view()).toMatchObject({ phase: 'login', staffCard: { state: 'read', staffId: 'STAFF-0001' } });
+    // A role PIN is not that staff member's PIN.
+    t.login(TECHNICIAN_PIN);
+    expect(t.mode.view()).toMatchObject({ phase: 'login', error: { en: 'That technician PIN is not correct.' }, staffCard: { state: 'read' } });
+    t.login(STAFF_TECHNICIAN_PIN);
+    expect(t.mode.view()).toMatchObject({ phase: 'open', role: 'technician' });
+    t.mode.command({ command: 'setOutOfService', reason: 'Paper refill' });
+    expect(t.audit.recent(3).map((e) => [e.action, e.staff])).toEqual([
+      ['out-of-service', 'STAFF-0001'],
+      ['entry', 'STAFF-0001'],
+      ['pin-wrong', 'STAFF-0001'],
+    ]);
+    expect(verifyAuditFile(t.audit.file)).toMatchObject({ ok: true });
+  });
+
+  it("a staff member's PIN without their card does not open: it is not a role PIN", () => {
+    const t = setup(undefined, { staffCard: reader({ kind: 'not-staff' }).port });
+    t.gesture();
+    t.login(STAFF_TECHNICIAN_PIN);
+    expect(t.mode.view()).toMatchObject({ phase: 'login', error: { en: 'That technician PIN is not correct.' } });
+  });
+
+  it("a citizen's ID card is not a staff card: given back, said so, audited", async () => {
+    const card = reader({ kind: 'not-staff' });
+    const t = setup(undefined, { staffCard: card.port });
+    t.gesture();
+    t.mode.command({ command: 'useStaffCard' });
+    await flush();
+    expect(card.calls).toEqual(['read', 'give back']);
+    expect(t.mode.view()).toMatchObject({ phase: 'login', error: { en: expect.stringContaining('not a staff card') } });
+    expect(t.mode.view()).not.toHaveProperty('staffCard');
+    expect(t.actions().at(-1)).toBe('staff-card-refused');
+  });
+
+  it('a staff number this kiosk does not know is refused; a card left in the reader is retained and said so', async () => {
+    const unknown = setup(undefined, { staffCard: reader({ kind: 'staff', staffId: 'STAFF-0099', role: 'supervisor' }).port });
+    unknown.gesture();
+    unknown.mode.command({ command: 'useStaffCard' });
+    await flush();
+    expect(unknown.mode.view()).toMatchObject({ error: { en: 'This staff card is not registered on this kiosk.' } });
+    const left = setup(undefined, { staffCard: reader({ kind: 'staff', staffId: 'STAFF-0001', role: 'technician' }, 'retained').port });
+    left.gesture();
+    left.mode.command({ command: 'useStaffCard' });
+    await flush();
+    expect(left.mode.view()).toMatchObject({ error: { en: expect.stringContaining('retained') } });
+    expect(left.actions()).toContain('staff-card-retained');
+  });
+
+  it('without a card reader the card is not offered', () => {
+    const t = setup();
+    t.gesture();
+    expect(t.mode.view()).toMatchObject({ canUseStaffCard: false });
+    expect(t.mode.command({ command: 'useStaffCard' })).toMatchObject({ ok: false });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Corner, DeviceId, IntentResult, Language, LocalizedText, Technicia
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import type { KioskConfig } from '../config/config-schema.ts';
 import type { Logger } from '../log/logger.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
+import type { AuditEntry, AuditLog } from '../audit/audit-log.ts';
 import { verifyAuditFile } from '../audit/audit-log.ts';
 import type { LockoutStore } from './lockout-store.ts';
 import { pinMatches } from './pin-hash.ts';
@@ -45,6 +45,8 @@ export interface TechnicianDeps {
   checkAuditAnchors: () => Promise<AnchorCheck>;
   /** End-of-day settlement now: the report's lines in both languages, and its printing. */
   settle: () => Promise<SettlementOutcome>;
+  /** The card reader, for entry with a staff card; null when there is none. */
+  staffCard: StaffCardPort | null;
   /** The view changed outside a command (idle exit, lockout over, a self-test finished). */
   onChange: () => void;
 }
@@ -59,9 +61,16 @@ const SECTIONS: Record<TechnicianRole, TechnicianSection[]> = {
   supervisor: ['overview', 'counters', 'journal', 'service', 'settlement', 'logs', 'config', 'recovery', 'audit'],
 };
 
+/** What technician mode needs of the card reader to read a staff card and give it back. */
+export interface StaffCardPort {
+  read(signal: AbortSignal): Promise<{ kind: 'staff'; staffId: string; role: TechnicianRole } | { kind: 'not-staff' } | { kind: 'timeout' } | { kind: 'failed' }>;
+  giveBack(signal: AbortSignal): Promise<'taken' | 'retained' | 'failed'>;
+}
+
 type Notice = { tone: 'success' | 'error' | 'info'; text: LocalizedText };
+type StaffCardState = { state: 'waiting' | 'returning' | 'read'; staffId?: string };
 type Verification = NonNullable<Extract<TechnicianContent, { section: 'audit' }>['verification']>;
-type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; section: TechnicianSection; notice?: Notice; verification?: Verification; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText; staffCard?: StaffCardState } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; staff?: string; section: TechnicianSection; notice?: Notice; verification?: Verification; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
 
 const ok: IntentResult = { ok: true };
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
@@ -80,6 +89,8 @@ export class TechnicianMode {
   #lastTapAt = 0;
   #idle: TimerHandle | undefined;
   #busy = false;
+  /** Aborts a staff card read when the technician leaves (exit, idle). */
+  #cardRead: AbortController | null = null;
   readonly #selfTests = new Map<DeviceId, { passed: boolean; at: string; summary: LocalizedText }>();
   #restartPending = false;
   #lastExport: { path: string; bytes: number; at: string } | null = null;
@@ -130,25 +141,28 @@ export class TechnicianMode {
       if (!this.#lockedNow()) this.#phase = { kind: 'login' };
       return command.command === 'login' && !this.#lockedNow() ? this.#login(command.pin) : refused('locked');
     }
-    if (phase.kind === 'login') return command.command === 'login' ? this.#login(command.pin) : refused('log in first');
+    if (phase.kind === 'login') {
+      if (command.command === 'useStaffCard') return this.#useStaffCard();
+      return command.command === 'login' ? this.#login(command.pin) : refused('log in first');
+    }
     if (phase.kind !== 'open') return refused('closed');
     const may = SECTIONS[phase.role];
     if (this.#busy) return refused('busy');
     switch (command.command) {
       case 'selfTest':
-        this.#runSelfTest(phase.role, command.device);
+        this.#runSelfTest(command.device);
         return ok;
       case 'exportLogs':
-        this.#runExport(phase.role, command.path);
+        this.#runExport(command.path);
         return ok;
       case 'acknowledge':
         this.#deps.acknowledge(command.what);
-        this.#deps.audit.append({ role: phase.role, action: command.what, detail: '' });
+        this.#audit({ action: command.what, detail: '' });
         this.#phase = { ...phase, section: 'counters', notice: { tone: 'success', text: command.what === 'paper-refilled' ? TECH_TEXT.paperRefilled : TECH_TEXT.binEmptied } };
         return ok;
       case 'searchJournal': {
         const { command: _command, ...query } = command;
-        this.#deps.audit.append({ role: phase.role, action: 'journal-search', detail: JSON.stringify(query).slice(0, 200) });
+        this.#audit({ action: 'journal-search', detail: JSON.stringify(query).slice(0, 200) });
         this.#phase = { kind: 'open', role: phase.role, section: 'journal', query };
         return ok;
       }
@@ -159,23 +173,23 @@ export class TechnicianMode {
         this.#phase = { kind: 'open', role: phase.role, section: command.section };
         return ok;
       case 'setOutOfService': {
-        this.#deps.audit.append({ role: phase.role, action: 'out-of-service', detail: command.reason });
+        this.#audit({ action: 'out-of-service', detail: command.reason });
         this.#deps.service.takeOut(command.reason);
         this.#phase = { ...phase, section: 'service', notice: { tone: 'success', text: TECH_TEXT.outOfServiceDone } };
         return ok;
       }
       case 'returnToService': {
-        this.#deps.audit.append({ role: phase.role, action: 'back-in-service', detail: this.#deps.service.state().automatic ? 'cleared an automatic out-of-service' : '' });
+        this.#audit({ action: 'back-in-service', detail: this.#deps.service.state().automatic ? 'cleared an automatic out-of-service' : '' });
         this.#deps.service.giveBack();
         this.#phase = { ...phase, section: 'service', notice: { tone: 'success', text: TECH_TEXT.backInServiceDone } };
         return ok;
       }
       case 'verifyAudit':
-        this.#verifyAudit(phase.role);
+        this.#verifyAudit();
         return ok;
       case 'settle':
         if (phase.role !== 'supervisor') {
-          this.#deps.audit.append({ role: phase.role, action: 'refused-role', detail: 'settle' });
+          this.#audit({ action: 'refused-role', detail: 'settle' });
           this.#phase = { ...phase, notice: { tone: 'error', text: TECH_TEXT.supervisorOnly } };
           return ok;
         }
@@ -183,7 +197,7 @@ export class TechnicianMode {
         return ok;
       case 'saveConfig':
         if (phase.role !== 'supervisor') {
-          this.#deps.audit.append({ role: phase.role, action: 'refused-role', detail: command.command });
+          this.#audit({ action: 'refused-role', detail: command.command });
           this.#phase = { ...phase, notice: { tone: 'error', text: TECH_TEXT.supervisorOnly } };
           return ok;
         }
@@ -194,7 +208,8 @@ export class TechnicianMode {
     }
   }
 
-  #runSelfTest(role: TechnicianRole, device: DeviceId): void {
+  #runSelfTest(device: DeviceId): void {
+    const who = this.#who();
     this.#busy = true;
     this.#deps
       .selfTest(device)
@@ -202,7 +217,7 @@ export class TechnicianMode {
       .then((outcome) => {
         this.#busy = false;
         this.#selfTests.set(device, { passed: outcome.passed, at: new Date(this.#deps.clock.now()).toISOString(), summary: outcome.summary });
-        this.#deps.audit.append({ role, action: 'self-test', detail: `${device}: ${outcome.passed ? 'passed' : 'failed'} — ${outcome.summary.en}` });
+        this.#audit({ action: 'self-test', detail: `${device}: ${outcome.passed ? 'passed' : 'failed'} — ${outcome.summary.en}` }, who);
         if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, notice: { tone: outcome.passed ? 'success' : 'error', text: outcome.summary } };
         this.#deps.onChange();
       });
@@ -211,24 +226,25 @@ export class TechnicianMode {
   #saveConfig(phase: Extract<Phase, { kind: 'open' }>, values: Record<string, string | number | boolean>): IntentResult {
     const result = this.#deps.saveConfig(values);
     if (!result.ok) {
-      this.#deps.audit.append({ role: phase.role, action: 'config-refused', detail: Object.keys(result.errors).join(', ') });
-      this.#phase = { kind: 'open', role: phase.role, section: 'config', configErrors: result.errors, notice: { tone: 'error', text: TECH_TEXT.configRefused } };
+      this.#audit({ action: 'config-refused', detail: Object.keys(result.errors).join(', ') });
+      this.#phase = { kind: 'open', role: phase.role, ...(phase.staff ? { staff: phase.staff } : {}), section: 'config', configErrors: result.errors, notice: { tone: 'error', text: TECH_TEXT.configRefused } };
       return ok;
     }
     if (result.restartNeeded) this.#restartPending = true;
-    this.#deps.audit.append({ role: phase.role, action: 'config-changed', detail: result.changed.map((key) => `${key}=${String(values[key])}`).join(', ').slice(0, 300) });
-    this.#phase = { kind: 'open', role: phase.role, section: 'config', notice: { tone: 'success', text: result.restartNeeded ? TECH_TEXT.configSavedRestart : TECH_TEXT.configSaved } };
+    this.#audit({ action: 'config-changed', detail: result.changed.map((key) => `${key}=${String(values[key])}`).join(', ').slice(0, 300) });
+    this.#phase = { kind: 'open', role: phase.role, ...(phase.staff ? { staff: phase.staff } : {}), section: 'config', notice: { tone: 'success', text: result.restartNeeded ? TECH_TEXT.configSavedRestart : TECH_TEXT.configSaved } };
     return ok;
   }
 
-  #runExport(role: TechnicianRole, path: string): void {
+  #runExport(path: string): void {
+    const who = this.#who();
     this.#busy = true;
     this.#deps
       .exportLogs(path)
       .then((result) => {
         this.#busy = false;
         if (result.ok) this.#lastExport = { path: result.path, bytes: result.bytes, at: new Date(this.#deps.clock.now()).toISOString() };
-        this.#deps.audit.append({ role, action: 'log-export', detail: result.ok ? `${result.path} (${result.bytes} bytes)` : `failed: ${result.reason} ${path}` });
+        this.#audit({ action: 'log-export', detail: result.ok ? `${result.path} (${result.bytes} bytes)` : `failed: ${result.reason} ${path}` }, who);
         if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, section: 'logs', notice: result.ok ? { tone: 'success', text: TECH_TEXT.exported(result.path) } : { tone: 'error', text: TECH_TEXT.exportFailed[result.reason] } };
         this.#deps.onChange();
       });
@@ -239,7 +255,8 @@ export class TechnicianMode {
    * gateway holds (a moment later; busy meanwhile). The verification is
    * audited when both are known.
    */
-  #verifyAudit(role: TechnicianRole): void {
+  #verifyAudit(): void {
+    const who = this.#who();
     const local = verifyAuditFile(this.#deps.audit.file);
     const base: Verification = { ok: local.ok, chainIntact: local.ok, checked: local.entries, anchor: 'checking', ...(!local.ok && local.seq !== null ? { firstBrokenSeq: local.seq } : {}) };
     const show = (verification: Verification, notice: Notice) => {
@@ -254,7 +271,7 @@ export class TechnicianMode {
         const tampered = check.state === 'truncated' || check.state === 'rewritten';
         const verification: Verification = { ...base, ok: base.ok && !tampered, anchor: check.state, ...('seq' in check ? { anchorSeq: check.seq } : {}) };
         const anchorDetail = 'seq' in check ? `${check.state} at ${check.seq}` : check.state;
-        this.#deps.audit.append({ role, action: 'audit-verified', detail: `${local.ok ? `${local.entries} entries intact` : `broken at line ${local.line}`}; gateway heads: ${anchorDetail}` });
+        this.#audit({ action: 'audit-verified', detail: `${local.ok ? `${local.entries} entries intact` : `broken at line ${local.line}`}; gateway heads: ${anchorDetail}` }, who);
         const notice: Notice = !local.ok
           ? { tone: 'error', text: TECH_TEXT.auditBroken(local.line) }
           : check.state === 'truncated'
@@ -275,6 +292,7 @@ export class TechnicianMode {
    * stays busy until the slip is out: the receipt printer is in use).
    */
   #runSettlement(): void {
+    const who = this.#who();
     this.#busy = true;
     const noticeFor = (reconciled: boolean, report: 'printing' | 'printed' | 'not-printed'): Notice => ({
       tone: !reconciled || report === 'not-printed' ? 'error' : report === 'printing' ? 'info' : 'success',
@@ -290,12 +308,12 @@ export class TechnicianMode {
           this.#deps.onChange();
           const report = (await outcome.print()) ? 'printed' : 'not-printed';
           this.#lastSettlement = { ...last, report };
-          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: `${outcome.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${report === 'printed' ? 'printed' : 'not printed'}` });
+          this.#audit({ action: 'settlement', detail: `${outcome.reconciled ? 'reconciled' : 'NOT reconciled'}; report ${report === 'printed' ? 'printed' : 'not printed'}` }, who);
           if (this.#phase.kind === 'open' && this.#phase.section === 'settlement') this.#phase = { ...this.#phase, notice: noticeFor(outcome.reconciled, report) };
         },
         (error: Error) => {
           this.#deps.logger.error({ err: error.message }, 'settlement on demand failed');
-          this.#deps.audit.append({ role: 'supervisor', action: 'settlement', detail: 'failed to run' });
+          this.#audit({ action: 'settlement', detail: 'failed to run' }, who);
           if (this.#phase.kind === 'open') this.#phase = { ...this.#phase, notice: { tone: 'error', text: TECH_TEXT.settlementFailed } };
         },
       )
@@ -311,7 +329,13 @@ export class TechnicianMode {
       case 'closed':
         return null;
       case 'login':
-        return { phase: 'login', attemptsLeft: Math.max(0, this.#deps.config.maxWrongPins - this.#deps.lockout.read().failures), ...(phase.error ? { error: phase.error } : {}) };
+        return {
+          phase: 'login',
+          attemptsLeft: Math.max(0, this.#deps.config.maxWrongPins - this.#deps.lockout.read().failures),
+          canUseStaffCard: this.#deps.staffCard !== null,
+          ...(phase.error ? { error: phase.error } : {}),
+          ...(phase.staffCard ? { staffCard: phase.staffCard } : {}),
+        };
       case 'locked': {
         const until = this.#deps.lockout.read().lockedUntil ?? 0;
         return { phase: 'locked', minutesLeft: Math.max(0, Math.ceil((until - this.#deps.clock.now()) / 60_000)) };
@@ -355,7 +379,7 @@ export class TechnicianMode {
       case 'audit':
         return {
           section: 'audit',
-          entries: this.#deps.audit.recent(50).map((e) => ({ seq: e.seq, at: e.at, role: e.role, action: e.action, detail: e.detail })),
+          entries: this.#deps.audit.recent(50).map((e) => ({ seq: e.seq, at: e.at, role: e.role, ...(e.staff ? { staff: e.staff } : {}), action: e.action, detail: e.detail })),
           ...(phase.verification ? { verification: phase.verification } : {}),
         };
       default: {
@@ -372,14 +396,30 @@ export class TechnicianMode {
     }
   }
 
+  /** Who is at the machine now, for the audit log: the open session's role and staff number. */
+  #who(): { role: AuditEntry['role']; staff?: string } {
+    const phase = this.#phase;
+    return phase.kind === 'open' ? { role: phase.role, ...(phase.staff ? { staff: phase.staff } : {}) } : { role: 'none' };
+  }
+
+  #audit(entry: { action: string; detail: string }, who = this.#who()): void {
+    this.#deps.audit.append({ ...who, ...entry });
+  }
+
   #login(pin: string): IntentResult {
-    const match = this.#deps.config.pins.find((stored) => pinMatches(pin, stored));
+    const phase = this.#phase;
+    const card = phase.kind === 'login' ? phase.staffCard : undefined;
+    if (card && card.state !== 'read') return refused('the staff card is still being read');
+    // With a staff card, only that staff member's PIN; without, only the role PINs.
+    const staffId = card?.staffId;
+    const match = this.#deps.config.pins.find((stored) => stored.staffId === staffId && pinMatches(pin, stored));
     const state = this.#deps.lockout.read();
     if (match) {
       this.#deps.lockout.write({ failures: 0, lockedUntil: null });
-      this.#deps.audit.append({ role: match.role, action: 'entry', detail: 'PIN accepted' });
-      this.#deps.logger.info({ role: match.role }, 'technician mode opened');
-      this.#phase = { kind: 'open', role: match.role, section: 'overview' };
+      const who = { role: match.role, ...(staffId ? { staff: staffId } : {}) };
+      this.#audit({ action: 'entry', detail: staffId ? 'staff card and PIN accepted' : 'PIN accepted' }, who);
+      this.#deps.logger.info({ role: match.role, staffCard: Boolean(staffId) }, 'technician mode opened');
+      this.#phase = { kind: 'open', ...who, section: 'overview' };
       return ok;
     }
     const failures = state.failures + 1;
@@ -392,8 +432,56 @@ export class TechnicianMode {
       return ok;
     }
     this.#deps.lockout.write({ failures, lockedUntil: null });
-    this.#deps.audit.append({ role: 'none', action: 'pin-wrong', detail: `${maxWrongPins - failures} tries left` });
-    this.#phase = { kind: 'login', error: TECH_TEXT.pinWrong };
+    this.#deps.audit.append({ role: 'none', action: 'pin-wrong', detail: `${staffId ? `${staffId}: ` : ''}${maxWrongPins - failures} tries left`, ...(staffId ? { staff: staffId } : {}) });
+    this.#phase = { kind: 'login', error: TECH_TEXT.pinWrong, ...(card ? { staffCard: card } : {}) };
+    return ok;
+  }
+
+  /**
+   * Entry with a staff card: the reader takes the card, reads its staff
+   * number, and gives it back; the PIN that follows must be that staff
+   * member's. A card that is not a staff card, or a staff number this kiosk
+   * does not know, is given back with the reason. Nothing of a citizen's
+   * card is read (its chip has no staff application).
+   */
+  #useStaffCard(): IntentResult {
+    const port = this.#deps.staffCard;
+    if (!port) return refused('no card reader');
+    const phase = this.#phase;
+    if (phase.kind !== 'login' || phase.staffCard) return refused('not now');
+    const reading = new AbortController();
+    this.#cardRead = reading;
+    const show = (staffCard: StaffCardState | undefined, error?: LocalizedText) => {
+      if (this.#cardRead !== reading || this.#phase.kind !== 'login') return;
+      this.#phase = { kind: 'login', ...(error ? { error } : {}), ...(staffCard ? { staffCard } : {}) };
+      this.#deps.onChange();
+    };
+    const giveBack = async (): Promise<boolean> => {
+      const back = await port.giveBack(reading.signal).catch(() => 'failed' as const);
+      if (back === 'retained') this.#deps.audit.append({ role: 'none', action: 'staff-card-retained', detail: 'not taken from the reader' });
+      return back === 'taken';
+    };
+    this.#phase = { kind: 'login', staffCard: { state: 'waiting' } };
+    void (async () => {
+      const read = await port.read(reading.signal).catch(() => ({ kind: 'failed' as const }));
+      if (reading.signal.aborted) return;
+      if (read.kind === 'timeout') return show(undefined, TECH_TEXT.staffCardTimeout);
+      if (read.kind !== 'staff') {
+        this.#deps.audit.append({ role: 'none', action: 'staff-card-refused', detail: read.kind === 'not-staff' ? 'not a staff card' : 'card could not be read' });
+        show({ state: 'returning' });
+        await giveBack();
+        return show(undefined, read.kind === 'not-staff' ? TECH_TEXT.notStaffCard : TECH_TEXT.staffCardUnreadable);
+      }
+      const known = this.#deps.config.pins.some((p) => p.staffId === read.staffId);
+      this.#deps.audit.append({ role: 'none', action: known ? 'staff-card' : 'staff-card-refused', detail: known ? 'staff card read' : 'staff number not registered on this kiosk', staff: read.staffId });
+      show({ state: 'returning', staffId: read.staffId });
+      const taken = await giveBack();
+      if (!known) return show(undefined, TECH_TEXT.staffCardUnknown);
+      if (!taken) return show(undefined, TECH_TEXT.staffCardNotTaken);
+      show({ state: 'read', staffId: read.staffId });
+    })().finally(() => {
+      if (this.#cardRead === reading) this.#cardRead = null;
+    });
     return ok;
   }
 
@@ -407,8 +495,9 @@ export class TechnicianMode {
   }
 
   #exit(why: 'exit' | 'idle'): IntentResult {
-    const role = this.#phase.kind === 'open' ? this.#phase.role : 'none';
-    this.#deps.audit.append({ role, action: why === 'idle' ? 'exit-idle' : 'exit', detail: '' });
+    this.#audit({ action: why === 'idle' ? 'exit-idle' : 'exit', detail: '' });
+    this.#cardRead?.abort();
+    this.#cardRead = null;
     this.#phase = { kind: 'closed' };
     this.#deps.clock.clearTimeout(this.#idle);
     this.#idle = undefined;

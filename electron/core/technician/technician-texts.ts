@@ -11,6 +11,11 @@ const REPORT_STATE: Record<SettlementReportState, LocalizedText> = {
 /** What the core says on the technician screen, in both languages (the page adds its own labels). */
 export const TECH_TEXT = {
   pinWrong: { ar: 'الرقم السري للفني غير صحيح.', en: 'That technician PIN is not correct.' },
+  staffCardTimeout: { ar: 'لم تُدخل بطاقة. أدخل بطاقة الموظف أو استخدم الرقم السري.', en: 'No card was inserted. Insert your staff card, or use a PIN.' },
+  notStaffCard: { ar: 'هذه ليست بطاقة موظف، وقد أُعيدت. لم يُقرأ منها شيء.', en: 'That is not a staff card; it has been given back. Nothing was read from it.' },
+  staffCardUnreadable: { ar: 'تعذّرت قراءة البطاقة، وقد أُعيدت.', en: 'The card could not be read; it has been given back.' },
+  staffCardUnknown: { ar: 'بطاقة الموظف هذه غير مسجّلة في هذا الجهاز.', en: 'This staff card is not registered on this kiosk.' },
+  staffCardNotTaken: { ar: 'لم تُسحب البطاقة فاحتُجزت. استخدم الرقم السري، وأبلغ المشرف.', en: 'The card was not taken and has been retained. Use a PIN, and tell your supervisor.' },
   outOfServiceDone: { ar: 'الجهاز خارج الخدمة الآن، ويرى المواطنون رسالة بذلك.', en: 'The kiosk is out of service now; citizens see a notice saying so.' },
   backInServiceDone: { ar: 'عاد الجهاز إلى الخدمة.', en: 'The kiosk is back in service.' },
   auditIntact: { ar: 'سجل التدقيق سليم: لم يُغيَّر أي سطر، ويطابق ما أُرسل إلى البوابة.', en: 'The audit log is intact: no line has been changed, and it holds every head sent to the gateway.' },

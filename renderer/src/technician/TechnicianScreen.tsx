@@ -30,7 +30,7 @@ export function TechnicianScreen({ view, language }: { view: TechnicianView; lan
           {t('tech.exit')}
         </button>
       </header>
-      {view.phase === 'login' && <Login view={view} language={language} onPin={(pin) => send({ command: 'login', pin })} />}
+      {view.phase === 'login' && <Login view={view} language={language} onPin={(pin) => send({ command: 'login', pin })} onUseCard={() => send({ command: 'useStaffCard' })} />}
       {view.phase === 'locked' && (
         <p className="tech__locked" role="alert" data-testid="tech-locked">
           {t('tech.locked', { minutes: localDigits(view.minutesLeft, language) })}
@@ -73,12 +73,23 @@ export function TechnicianScreen({ view, language }: { view: TechnicianView; lan
   );
 }
 
-function Login({ view, language, onPin }: { view: Extract<TechnicianView, { phase: 'login' }>; language: Language; onPin(pin: string): void }) {
+function Login({ view, language, onPin, onUseCard }: { view: Extract<TechnicianView, { phase: 'login' }>; language: Language; onPin(pin: string): void; onUseCard(): void }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
+  const card = view.staffCard;
+  // While the card is in the reader or on its way back, there is nothing to type yet.
+  if (card && card.state !== 'read') {
+    return (
+      <section className="tech__login" data-testid="tech-staff-card" data-state={card.state}>
+        <p className="step__lead" role="status">
+          {t(card.state === 'waiting' ? 'tech.staffCardWaiting' : 'tech.staffCardReturning')}
+        </p>
+      </section>
+    );
+  }
   return (
-    <section className="tech__login">
-      <p className="step__lead">{t('tech.enterPin')}</p>
+    <section className="tech__login" data-testid="tech-login" data-staff-card={card?.staffId ?? ''}>
+      <p className="step__lead">{card?.staffId ? t('tech.staffCardRead', { staffId: card.staffId }) : t('tech.enterPin')}</p>
       {view.error && (
         <p className="step__error" role="alert" data-testid="tech-pin-error">
           {view.error[language]} {t('tech.attemptsLeft', { count: view.attemptsLeft, shown: localDigits(view.attemptsLeft, language) })}
@@ -98,6 +109,11 @@ function Login({ view, language, onPin }: { view: Extract<TechnicianView, { phas
       >
         {t('tech.signIn')}
       </button>
+      {view.canUseStaffCard && !card && (
+        <button type="button" className="button button--secondary button--large" data-testid="tech-use-staff-card" onClick={onUseCard}>
+          {t('tech.useStaffCard')}
+        </button>
+      )}
     </section>
   );
 }
@@ -395,7 +411,8 @@ function Content({ content, language, send }: { content: TechnicianContent; lang
           <ol className="tech__list" dir="ltr">
             {content.entries.map((e) => (
               <li key={e.seq} data-testid="tech-audit-entry">
-                #{e.seq} {e.at.slice(0, 19).replace('T', ' ')} {e.role} {e.action} {e.detail}
+                #{e.seq} {e.at.slice(0, 19).replace('T', ' ')} {e.role}
+                {e.staff ? ` (${e.staff})` : ''} {e.action} {e.detail}
               </li>
             ))}
           </ol>
