@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IntentSchema, IntentResultSchema } from './intents.ts';
 import { ViewModelSchema } from './view-model.ts';
+import { KeypadInputSchema } from './keypad.ts';
 
 /**
  * The wire protocol between a shell's page and the core. The browser shell
@@ -22,6 +23,8 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('view'), view: ViewModelSchema }),
   z.object({ type: z.literal('result'), id: z.number().int().nonnegative(), result: IntentResultSchema }),
+  /** A key of the tactile keypad (page navigation without the touchscreen). */
+  z.object({ type: z.literal('keypad'), input: KeypadInputSchema }),
   /** The core refused a message it could not parse; the page shows nothing of it. */
   z.object({ type: z.literal('refused'), reason: z.string().max(200) }),
 ]);

@@ -7,3 +7,4 @@ export * from './kiosk-api.ts';
 export * from './digits.ts';
 export * from './technician.ts';
 export * from './password-rules.ts';
+export * from './keypad.ts';

@@ -1,5 +1,6 @@
 import type { Intent, IntentResult } from './intents.ts';
 import type { ViewModel } from './view-model.ts';
+import type { KeypadInput } from './keypad.ts';
 
 /**
  * `window.kiosk`: the whole API a page gets, installed by the Electron preload
@@ -13,6 +14,8 @@ export interface KioskApi {
   onView(listener: (view: ViewModel) => void): () => void;
   /** Ask for the current view model again (after a reload or reconnect). */
   sync(): void;
+  /** Receive the tactile keypad's keys; returns an unsubscribe function. */
+  onKeypad(listener: (input: KeypadInput) => void): () => void;
 }
 
 /** IPC channel names the Electron shell and its preload share. */
@@ -20,4 +23,5 @@ export const IPC_CHANNELS = {
   intent: 'kiosk:intent',
   view: 'kiosk:view',
   sync: 'kiosk:sync',
+  keypad: 'kiosk:keypad',
 } as const;

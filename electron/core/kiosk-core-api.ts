@@ -1,4 +1,4 @@
-import type { Intent, IntentResult, ViewModel } from '../contract/index.ts';
+import type { Intent, IntentResult, KeypadInput, ViewModel } from '../contract/index.ts';
 
 /**
  * The one API every shell drives (Actual Budget style: one core, many
@@ -13,6 +13,8 @@ export interface KioskCoreApi {
   view(): ViewModel;
   /** Called with every new view model; returns an unsubscribe function. */
   subscribe(listener: (view: ViewModel) => void): () => void;
+  /** Called with every key of the tactile keypad, for the page; returns an unsubscribe function. */
+  onKeypad(listener: (input: KeypadInput) => void): () => void;
   /**
    * The shell lost its page (renderer crash, reload): the core keeps the
    * session but a shell that cannot recover calls this to show citizens the

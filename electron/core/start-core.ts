@@ -266,6 +266,10 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     if (event.type === 'scanned') core.scanned(event.reference);
     else logger.info({ reason: event.reason }, 'scan rejected');
   });
+  // The tactile keypad drives the page for citizens who cannot use the touchscreen (volume keys are for speech).
+  hardware?.keypad.onEvent((event) => {
+    if (event.type === 'input' && event.input.kind !== 'volume') core.keypad(event.input);
+  });
   if (journal.failure) {
     journalUp = false;
     audit.append({ role: 'system', action: 'auto-out-of-service', detail: `journal ${journal.failure.reason}` });

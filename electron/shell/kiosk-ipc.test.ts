@@ -72,6 +72,14 @@ describe('registerKioskIpc', () => {
     expect(contents.sent).toEqual([]);
   });
 
+  it('passes keypad keys to the kiosk page only (digits can be a PIN)', () => {
+    const { contents, core } = wired();
+    core.pressKey({ kind: 'digit', digit: '4' });
+    contents.url = 'https://evil.example/';
+    core.pressKey({ kind: 'digit', digit: '5' });
+    expect(contents.sent).toEqual([[IPC_CHANNELS.keypad, { kind: 'digit', digit: '4' }]]);
+  });
+
   it('answers sync with the current view, for trusted senders only', () => {
     const { contents, core } = wired();
     core.current = menuView;
@@ -87,5 +95,6 @@ describe('registerKioskIpc', () => {
     expect(contents.ipc.handlers.size).toBe(0);
     expect(contents.ipc.listenerCount(IPC_CHANNELS.sync)).toBe(0);
     expect(core.listeners.size).toBe(0);
+    expect(core.keypadListeners.size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_CHANNELS, type IntentResult, type ViewModel } from '../contract/index.ts';
+import { IPC_CHANNELS, type IntentResult, type KeypadInput, type ViewModel } from '../contract/index.ts';
 import type { KioskCoreApi } from '../core/kiosk-core-api.ts';
 import { isAppUrl } from './app-origin.ts';
 import { parseIntentPayload } from './intent-request.ts';
@@ -30,6 +30,12 @@ export function registerKioskIpc(contents: KioskIpcContents, deps: { core: Kiosk
     // Only our own page gets view models (they can hold the citizen's data).
     if (contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
     contents.send(CHANNELS.view, view);
+  };
+
+  const sendKeypad = (input: KeypadInput): void => {
+    // Digits typed on the keypad can be a PIN: only our own page gets them.
+    if (contents.isDestroyed() || !isAppUrl(contents.getURL())) return;
+    contents.send(CHANNELS.keypad, input);
   };
 
   const onIntent = (event: IpcMainInvokeEvent, payload: unknown): IntentResult => {
@@ -64,8 +70,10 @@ export function registerKioskIpc(contents: KioskIpcContents, deps: { core: Kiosk
   contents.ipc.handle(CHANNELS.intent, onIntent);
   contents.ipc.on(CHANNELS.sync, onSync);
   const unsubscribe = core.subscribe(sendView);
+  const unsubscribeKeypad = core.onKeypad(sendKeypad);
   return () => {
     unsubscribe();
+    unsubscribeKeypad();
     contents.ipc.removeHandler(CHANNELS.intent);
     contents.ipc.removeListener(CHANNELS.sync, onSync);
   };

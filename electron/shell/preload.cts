@@ -6,15 +6,16 @@
  * only types are imported, and the IPC channel names are repeated here
  * (preload.test.ts checks they equal the contract's IPC_CHANNELS).
  *
- * The page never gets ipcRenderer or an IPC event object: only the three
+ * The page never gets ipcRenderer or an IPC event object: only the four
  * functions below, which carry data and nothing else.
  */
 import type { IpcRendererEvent } from 'electron';
 import type { KioskApi } from '../contract/kiosk-api.ts';
 import type { Intent, IntentResult } from '../contract/intents.ts';
 import type { ViewModel } from '../contract/view-model.ts';
+import type { KeypadInput } from '../contract/keypad.ts';
 
-const CHANNELS = { intent: 'kiosk:intent', view: 'kiosk:view', sync: 'kiosk:sync' } as const;
+const CHANNELS = { intent: 'kiosk:intent', view: 'kiosk:view', sync: 'kiosk:sync', keypad: 'kiosk:keypad' } as const;
 
 /**
  * kiosk-ipc.ts types its channels with this, which also puts this file in
@@ -42,6 +43,14 @@ const kioskApi: KioskApi = {
   },
   sync(): void {
     ipcRenderer.send(CHANNELS.sync);
+  },
+  onKeypad(listener: (input: KeypadInput) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('kiosk.onKeypad needs a function');
+    const forward = (_event: IpcRendererEvent, input: KeypadInput) => listener(input);
+    ipcRenderer.on(CHANNELS.keypad, forward);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.keypad, forward);
+    };
   },
 };
 

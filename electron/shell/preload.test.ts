@@ -47,7 +47,7 @@ describe('preload', () => {
   it('exposes exactly the KioskApi as window.kiosk, and nothing else', () => {
     const { exposed, kiosk } = loadPreload();
     expect([...exposed.keys()]).toEqual(['kiosk']);
-    expect(Object.keys(kiosk).sort()).toEqual(['onView', 'send', 'sync']);
+    expect(Object.keys(kiosk).sort()).toEqual(['onKeypad', 'onView', 'send', 'sync']);
   });
 
   it('send invokes the intent channel and resolves with the answer', async () => {
@@ -74,6 +74,17 @@ describe('preload', () => {
     expect(() => kiosk.onView('nope' as unknown as (view: ViewModel) => void)).toThrow(TypeError);
   });
 
+  it('onKeypad delivers keypad keys without the IPC event, and unsubscribes', () => {
+    const { ipcRenderer, kiosk } = loadPreload();
+    const received: unknown[][] = [];
+    const stop = kiosk.onKeypad((...args: unknown[]) => received.push(args));
+    ipcRenderer.emit(IPC_CHANNELS.keypad, { sender: ipcRenderer }, { kind: 'digit', digit: '7' });
+    expect(received).toEqual([[{ kind: 'digit', digit: '7' }]]);
+    stop();
+    expect(ipcRenderer.listenerCount(IPC_CHANNELS.keypad)).toBe(0);
+    expect(() => kiosk.onKeypad('nope' as unknown as () => void)).toThrow(TypeError);
+  });
+
   it('sync sends on the sync channel', () => {
     const { ipcRenderer, kiosk } = loadPreload();
     kiosk.sync();
@@ -84,6 +95,7 @@ describe('preload', () => {
     const { ipcRenderer, kiosk } = loadPreload();
     void kiosk.send({ type: 'touch' });
     kiosk.onView(() => undefined);
+    kiosk.onKeypad(() => undefined);
     kiosk.sync();
     expect(new Set([ipcRenderer.invoked[0]![0], ...ipcRenderer.eventNames(), ipcRenderer.sent[0]![0]])).toEqual(new Set(Object.values(IPC_CHANNELS)));
   });

@@ -21,6 +21,7 @@ import { bridgeUrlFromLocation, createBrowserBridge } from './platform/browser-b
 import { throttle } from './platform/throttle.ts';
 import { KioskApiContext } from './platform/kiosk-api-context.ts';
 import { applyDocumentLanguage, createViewSync } from './platform/view-sync.ts';
+import { handleKeypad } from './platform/keypad-navigation.ts';
 
 declare global {
   interface Window {
@@ -81,6 +82,14 @@ kiosk.sync();
 const touch = throttle(() => void kiosk.send({ type: 'touch' }), 1000);
 window.addEventListener('pointerdown', touch, { capture: true, passive: true });
 window.addEventListener('keydown', touch, { capture: true });
+
+// The tactile keypad drives the page (focus, presses) for citizens who cannot use the touchscreen.
+// While it is in use the focus ring is always drawn; a touch hides it again.
+kiosk.onKeypad((input) => {
+  document.documentElement.dataset.input = 'keypad';
+  handleKeypad(input, document);
+});
+window.addEventListener('pointerdown', () => delete document.documentElement.dataset.input, { capture: true, passive: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

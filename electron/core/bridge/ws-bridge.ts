@@ -49,6 +49,10 @@ export function attachBridge(options: BridgeOptions): Bridge {
   const unsubscribe = core.subscribe((view: ViewModel) => {
     for (const ws of sockets) send(ws, { type: 'view', view });
   });
+  // Keypad digits can be a PIN: they go only to pages that passed the token check, like views.
+  const unsubscribeKeypad = core.onKeypad((input) => {
+    for (const ws of sockets) send(ws, { type: 'keypad', input });
+  });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const port = options.port();
@@ -124,6 +128,7 @@ export function attachBridge(options: BridgeOptions): Bridge {
     connections: () => sockets.size,
     close: async () => {
       unsubscribe();
+      unsubscribeKeypad();
       options.server.off('upgrade', onUpgrade);
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Intent, IntentResult, Language, LocalizedText, ViewModel } from '../../contract/index.ts';
+import type { Intent, IntentResult, KeypadInput, Language, LocalizedText, ViewModel } from '../../contract/index.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { KioskConfig } from '../config/config-schema.ts';
 import type { Logger } from '../log/logger.ts';
@@ -45,6 +45,7 @@ export interface KioskCoreDeps {
 export class KioskCore implements KioskCoreApi {
   readonly #deps: KioskCoreDeps;
   readonly #listeners = new Set<(view: ViewModel) => void>();
+  readonly #keypadListeners = new Set<(input: KeypadInput) => void>();
   readonly sessions = new SessionTable();
   #session: CitizenSession | null = null;
   #idle: IdleTimer | null = null;
@@ -76,12 +77,28 @@ export class KioskCore implements KioskCoreApi {
     }
   }
 
-  /** Why the kiosk is out of service, if it is (for the technician). */
   /** Someone is at the machine: a citizen in a session, or a technician in technician mode. */
   inUse(): boolean {
     return this.#session !== null || Boolean(this.#deps.technician?.active);
   }
 
+  onKeypad(listener: (input: KeypadInput) => void): () => void {
+    this.#keypadListeners.add(listener);
+    return () => this.#keypadListeners.delete(listener);
+  }
+
+  /**
+   * A key of the tactile keypad: activity (like a touch: it keeps a session
+   * or technician mode open, it does not answer the idle warning by itself),
+   * then on to the page, which moves its focus or presses the key's button.
+   */
+  keypad(input: KeypadInput): void {
+    if (this.#deps.technician?.active) this.#deps.technician.activity();
+    else if (this.#session && this.#idle?.state().phase === 'active') this.#idle.activity();
+    for (const listener of this.#keypadListeners) listener(input);
+  }
+
+  /** Why the kiosk is out of service, if it is (for the technician). */
   outOfServiceState(): { reason: NonNullable<OutOfServiceReason>; detail: string | null } | null {
     return this.#outOfService ? { reason: this.#outOfService, detail: this.#outOfServiceDetail } : null;
   }

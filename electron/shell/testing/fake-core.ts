@@ -1,4 +1,4 @@
-import type { Intent, IntentResult, ViewModel } from '../../contract/index.ts';
+import type { Intent, IntentResult, KeypadInput, ViewModel } from '../../contract/index.ts';
 import type { KioskCoreApi } from '../../core/kiosk-core-api.ts';
 
 /** A KioskCoreApi that records what the shell asked of it. */
@@ -7,6 +7,7 @@ export class FakeCore implements KioskCoreApi {
   readonly outOfService: Array<Parameters<KioskCoreApi['setOutOfService']>[0]> = [];
   readonly wipes: string[] = [];
   readonly listeners = new Set<(view: ViewModel) => void>();
+  readonly keypadListeners = new Set<(input: KeypadInput) => void>();
   current: ViewModel = { screen: 'attract', language: 'ar', sessionEpoch: 0, idle: { phase: 'active' }, helpOpen: false };
   answer: (intent: Intent) => IntentResult = () => ({ ok: true });
 
@@ -20,6 +21,13 @@ export class FakeCore implements KioskCoreApi {
   subscribe(listener: (view: ViewModel) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+  onKeypad(listener: (input: KeypadInput) => void): () => void {
+    this.keypadListeners.add(listener);
+    return () => this.keypadListeners.delete(listener);
+  }
+  pressKey(input: KeypadInput): void {
+    for (const listener of this.keypadListeners) listener(input);
   }
   setOutOfService(reason: Parameters<KioskCoreApi['setOutOfService']>[0]): void {
     this.outOfService.push(reason);

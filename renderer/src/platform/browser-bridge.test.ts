@@ -60,6 +60,19 @@ describe('browser bridge (window.kiosk over the loopback WebSocket)', () => {
     expect(await pending).toEqual({ ok: true });
   });
 
+  it('passes keypad keys on to its listeners; a key off the contract is dropped', () => {
+    const { api, sockets } = setup();
+    sockets[0]!.open();
+    const keys: unknown[] = [];
+    const stop = api.onKeypad((k) => keys.push(k));
+    sockets[0]!.receive({ type: 'keypad', input: { kind: 'navigate', direction: 'down' } });
+    sockets[0]!.receive({ type: 'keypad', input: { kind: 'digit', digit: '12' } });
+    sockets[0]!.receive({ type: 'keypad', input: { kind: 'volume', change: 1 } });
+    stop();
+    sockets[0]!.receive({ type: 'keypad', input: { kind: 'confirm' } });
+    expect(keys).toEqual([{ kind: 'navigate', direction: 'down' }]);
+  });
+
   it('drops messages that are not JSON or not on the contract', () => {
     const { api, sockets } = setup();
     sockets[0]!.open();

@@ -3,6 +3,7 @@ import {
   type ClientMessage,
   type Intent,
   type IntentResult,
+  type KeypadInput,
   type KioskApi,
   type ViewModel,
 } from '../../../electron/contract/index.ts';
@@ -39,6 +40,7 @@ const RESULT_TIMEOUT_MS = 15_000;
  */
 export function createBrowserBridge(options: BrowserBridgeOptions): KioskApi {
   const listeners = new Set<(view: ViewModel) => void>();
+  const keypadListeners = new Set<(input: KeypadInput) => void>();
   const pending = new Map<number, (result: IntentResult) => void>();
   let socket: SocketLike | null = null;
   let nextId = 1;
@@ -70,6 +72,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions): KioskApi {
       if (!parsed.success) return;
       const message = parsed.data;
       if (message.type === 'view') for (const listener of listeners) listener(message.view);
+      else if (message.type === 'keypad') for (const listener of keypadListeners) listener(message.input);
       else if (message.type === 'result') {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
@@ -106,6 +109,10 @@ export function createBrowserBridge(options: BrowserBridgeOptions): KioskApi {
     },
     sync() {
       sendRaw({ type: 'sync' });
+    },
+    onKeypad(listener) {
+      keypadListeners.add(listener);
+      return () => keypadListeners.delete(listener);
     },
   };
 }
