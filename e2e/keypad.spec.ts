@@ -65,3 +65,44 @@ for (const language of ['en', 'ar'] as Language[]) {
     expect((await sim.state('keypad')).presses).toBe(presses);
   });
 }
+
+test('with headphones in the keypad the kiosk speaks each screen and the focused control in the citizen\'s language, and a PIN only as "digit entered" (Arabic)', async ({ kioskPage: page, kiosk }) => {
+  const sim = simulators(kiosk);
+  const press = async (key: string) => {
+    await sim.action('keypad', 'press', { key });
+    await page.waitForTimeout(120);
+  };
+  const said = async () => (await kiosk.hook<{ utterances: { text: string; language: string }[] }>('speech')).utterances;
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  // Nothing is said without headphones: the screen could hold someone's name.
+  await press('down');
+  expect(await said()).toEqual([]);
+  await sim.action('keypad', 'plugHeadphones', { plugged: true });
+  await expect.poll(async () => (await said()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await press('enter');
+  await expect(page.getByTestId('screen-language')).toBeVisible();
+  await expect.poll(async () => (await said()).map((u) => u.text).join(' / ')).toContain('اختر لغتك');
+  await navigateTo(page, press, 'lang-ar');
+  await expect.poll(async () => (await said()).at(-1)?.text).toContain('العربية');
+  await press('enter');
+  await expect(page.getByTestId('screen-menu')).toBeVisible();
+  await navigateTo(page, press, 'service-update-address');
+  await press('enter');
+  await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
+  await expect(page.getByTestId('pin-step')).toHaveAttribute('data-mode', 'verify', { timeout: 15_000 });
+  // The PIN screen is announced first (its words come from the page once it has rendered).
+  await expect.poll(async () => (await said()).at(-1)?.text).toContain('الرقم السري');
+  for (const digit of '1234') await press(digit);
+  await expect(page.locator('.pin__dot--filled')).toHaveCount(4);
+  await expect.poll(async () => (await said()).slice(-4).map((u) => u.text)).toEqual(Array(4).fill('أُدخل رقم'));
+  const utterances = await said();
+  expect(utterances.every((u) => u.language === 'ar')).toBe(true);
+  expect(JSON.stringify(utterances)).not.toMatch(/1234|"1"|"2"|"3"|"4"/);
+  // Headphones out: silence again.
+  await sim.action('keypad', 'plugHeadphones', { plugged: false });
+  const count = (await said()).length;
+  await press('down');
+  await page.waitForTimeout(300);
+  expect((await said()).length).toBe(count);
+});
+

@@ -27,6 +27,12 @@ export const IntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('back') }).strict(),
   z.object({ type: z.literal('cancel') }).strict(),
   z.object({ type: z.literal('help') }).strict(),
+  /**
+   * Say this through the keypad's headphones (refused when none are plugged
+   * in). The page knows what has focus, so it writes the words; a PIN digit
+   * is never in them.
+   */
+  z.object({ type: z.literal('speak'), text: z.string().min(1).max(600), interrupt: z.boolean() }).strict(),
   z.object({ type: z.literal('closeHelp') }).strict(),
   /** Answer to the idle warning: the citizen is still here. */
   z.object({ type: z.literal('needMoreTime') }).strict(),

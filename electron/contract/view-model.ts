@@ -160,6 +160,8 @@ const Common = {
   sessionEpoch: z.number().int().nonnegative(),
   idle: IdleStateSchema,
   helpOpen: z.boolean(),
+  /** Headphones are plugged into the tactile keypad: the page speaks what it shows and what has focus. */
+  headphones: z.boolean().optional(),
 };
 
 export const ViewModelSchema = z.discriminatedUnion('screen', [

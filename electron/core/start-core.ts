@@ -24,6 +24,8 @@ import { openAuditLog, readAuditEntries } from './audit/audit-log.ts';
 import { createAuditAnchoring, startAnchoring, type AnchorCheck, type AuditAnchoring } from './audit/audit-anchor.ts';
 import { gatewayAuditAnchorPort } from './gateway/audit-anchor-port.ts';
 import { watchCardReader } from './hardware/card-reader-recovery.ts';
+import { recordingSpeech, silentSpeech } from './speech/speech-output.ts';
+import { espeakSpeech } from './speech/espeak-speech.ts';
 import { staffCardPortFor } from './technician/staff-card-port.ts';
 import { IdCardReader } from '../devices/card-reader/driver/index.ts';
 import { TechnicianMode } from './technician/technician-mode.ts';
@@ -239,7 +241,9 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     const state = core.outOfServiceState();
     return state ? { ar: state.detail ?? state.reason, en: state.detail ?? state.reason } : null;
   };
-  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set(), technician });
+  const recordedSpeech = config.speech.engine === 'recording' ? recordingSpeech() : null;
+  const speech = config.speech.engine === 'espeak-ng' ? espeakSpeech({ logger }) : (recordedSpeech ?? silentSpeech);
+  const core: KioskCore = new KioskCore({ config, clock, catalogue, logger, journal: journal.store, ports, capabilities: () => hardware?.capabilities() ?? new Set(), technician, speech });
   // Without its card reader the kiosk can serve nobody safely: it re-initialises the reader itself first,
   // then goes out of service until a technician clears it.
   const cardReaderRecovery = hardware
@@ -269,6 +273,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
   // The tactile keypad drives the page for citizens who cannot use the touchscreen (volume keys are for speech).
   hardware?.keypad.onEvent((event) => {
     if (event.type === 'input' && event.input.kind !== 'volume') core.keypad(event.input);
+    else if (event.type === 'headphones') core.setHeadphones(event.plugged);
   });
   if (journal.failure) {
     journalUp = false;
@@ -335,7 +340,7 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
       ? {
           extraRoute: (req, res) => {
             if (!req.url?.startsWith('/__test/')) return false;
-            handleTestHook(req, res, { token, core, clock: manualClock }).catch(() => res.destroy());
+            handleTestHook(req, res, { token, core, clock: manualClock, speech: recordedSpeech }).catch(() => res.destroy());
             return true;
           },
         }

@@ -22,6 +22,7 @@ import { throttle } from './platform/throttle.ts';
 import { KioskApiContext } from './platform/kiosk-api-context.ts';
 import { applyDocumentLanguage, createViewSync } from './platform/view-sync.ts';
 import { handleKeypad } from './platform/keypad-navigation.ts';
+import { createSpeechGuide } from './platform/speech-guide.ts';
 
 declare global {
   interface Window {
@@ -84,10 +85,18 @@ window.addEventListener('pointerdown', touch, { capture: true, passive: true });
 window.addEventListener('keydown', touch, { capture: true });
 
 // The tactile keypad drives the page (focus, presses) for citizens who cannot use the touchscreen.
-// While it is in use the focus ring is always drawn; a touch hides it again.
+// While it is in use the focus ring is always drawn; a touch hides it again. With headphones
+// plugged into the keypad, the page says what it shows and what has focus (speech-guide.ts).
+const speech = createSpeechGuide({
+  speak: (text, interrupt) => void kiosk.send({ type: 'speak', text, interrupt }),
+  t: (key) => i18next.t(key),
+  afterPaint: (fn) => window.setTimeout(fn, 60),
+  doc: document,
+});
+kiosk.onView((view) => speech.viewChanged(view));
 kiosk.onKeypad((input) => {
   document.documentElement.dataset.input = 'keypad';
-  handleKeypad(input, document);
+  speech.keyHandled(input, handleKeypad(input, document));
 });
 window.addEventListener('pointerdown', () => delete document.documentElement.dataset.input, { capture: true, passive: true });
 

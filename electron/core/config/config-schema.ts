@@ -203,6 +203,8 @@ export const ConfigSchema = z
         exportPath: z.string().min(1).max(500),
       })
       .strict(),
+    /** Speech through the keypad's headphones: espeak-ng on a kiosk, `recording` for development and tests (says nothing). */
+    speech: z.object({ engine: z.enum(['espeak-ng', 'recording', 'off']) }).strict(),
     testing: z
       .object({
         /** Exposes /__test/* endpoints (clock, session table). Never on a production kiosk. */

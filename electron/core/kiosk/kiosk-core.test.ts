@@ -137,4 +137,35 @@ describe('KioskCore', () => {
     expect(log.text()).not.toContain('Unique Fictional Name');
     expect(log.text()).not.toContain('36999888');
   });
+
+  it('speaks only into headphones, in the screen language, and never logs the words; pulling them out stops speech', () => {
+    const { core, speech, log } = createTestCore();
+    const views: ViewModel[] = [];
+    core.subscribe((v) => views.push(v));
+    expect(core.handle({ type: 'speak', text: 'Choose your language', interrupt: true })).toMatchObject({ ok: false });
+    core.setHeadphones(true);
+    expect(core.view()).toMatchObject({ headphones: true });
+    core.handle({ type: 'start' });
+    core.handle({ type: 'setLanguage', language: 'en' });
+    const emitted = views.length;
+    expect(core.handle({ type: 'speak', text: 'Test Person, Building 12A', interrupt: true })).toEqual({ ok: true });
+    // Speech changes nothing on screen: no new view.
+    expect(views).toHaveLength(emitted);
+    expect(speech.utterances()).toEqual([{ text: 'Test Person, Building 12A', language: 'en' }]);
+    expect(log.text()).not.toContain('Test Person');
+    core.setHeadphones(false);
+    expect(core.view()).not.toHaveProperty('headphones');
+    expect(core.handle({ type: 'speak', text: 'again', interrupt: false })).toMatchObject({ ok: false });
+    expect(speech.utterances()).toHaveLength(1);
+  });
+
+  it('passes keypad keys to the page and counts them as activity', () => {
+    const { core } = createTestCore();
+    const keys: unknown[] = [];
+    const stop = core.onKeypad((k) => keys.push(k));
+    core.keypad({ kind: 'navigate', direction: 'down' });
+    stop();
+    core.keypad({ kind: 'confirm' });
+    expect(keys).toEqual([{ kind: 'navigate', direction: 'down' }]);
+  });
 });

@@ -12,6 +12,7 @@ import { FlowRun } from '../flow/flow-run.ts';
 import type { FlowPorts } from '../flow/step-context.ts';
 import { serviceOffered, type Capability } from '../flow/service-needs.ts';
 import type { TechnicianMode } from '../technician/technician-mode.ts';
+import type { SpeechOutput } from '../speech/speech-output.ts';
 
 export type OutOfServiceReason = Parameters<KioskCoreApi['setOutOfService']>[0];
 
@@ -36,6 +37,8 @@ export interface KioskCoreDeps {
   capabilities: () => ReadonlySet<Capability>;
   /** Technician diagnostics mode; without it, corner taps and technician commands are refused. */
   technician?: TechnicianMode;
+  /** Speech through the keypad's headphones; silent without. */
+  speech?: SpeechOutput;
 }
 
 /**
@@ -46,6 +49,7 @@ export class KioskCore implements KioskCoreApi {
   readonly #deps: KioskCoreDeps;
   readonly #listeners = new Set<(view: ViewModel) => void>();
   readonly #keypadListeners = new Set<(input: KeypadInput) => void>();
+  #headphones = false;
   readonly sessions = new SessionTable();
   #session: CitizenSession | null = null;
   #idle: IdleTimer | null = null;
@@ -65,6 +69,8 @@ export class KioskCore implements KioskCoreApi {
   }
 
   handle(intent: Intent): IntentResult {
+    // Speech changes nothing on screen: no new view for it.
+    if (intent.type === 'speak') return this.#speak(intent.text, intent.interrupt);
     try {
       const result = this.#apply(intent);
       if (result.ok) this.#emit();
@@ -96,6 +102,22 @@ export class KioskCore implements KioskCoreApi {
     if (this.#deps.technician?.active) this.#deps.technician.activity();
     else if (this.#session && this.#idle?.state().phase === 'active') this.#idle.activity();
     for (const listener of this.#keypadListeners) listener(input);
+  }
+
+  /** The keypad's headphone jack: speech is on only while something is plugged in. */
+  setHeadphones(plugged: boolean): void {
+    if (plugged === this.#headphones) return;
+    this.#headphones = plugged;
+    this.#deps.logger.info({ plugged }, plugged ? 'headphones plugged in: speech on' : 'headphones out: speech off');
+    if (!plugged) this.#deps.speech?.stop();
+    this.#emit();
+  }
+
+  #speak(text: string, interrupt: boolean): IntentResult {
+    // Only into headphones: a screen can hold the citizen's name and address. The words are never logged.
+    if (!this.#headphones || !this.#deps.speech) return refused('no headphones plugged in');
+    this.#deps.speech.say(text, this.#screenLanguage(), interrupt);
+    return { ok: true };
   }
 
   /** Why the kiosk is out of service, if it is (for the technician). */
@@ -138,16 +160,22 @@ export class KioskCore implements KioskCoreApi {
     this.#emit();
   }
 
-  view(): ViewModel {
-    const { config } = this.#deps;
+  /** The language on screen: the citizen's, the technician's, or the kiosk's default. */
+  #screenLanguage(): Language {
     const technicianActive = this.#deps.technician?.active ?? false;
-    const language = this.#session?.language ?? (technicianActive ? this.#technicianLanguage : null) ?? config.languages.default;
+    return this.#session?.language ?? (technicianActive ? this.#technicianLanguage : null) ?? this.#deps.config.languages.default;
+  }
+
+  view(): ViewModel {
+    const technicianActive = this.#deps.technician?.active ?? false;
+    const language = this.#screenLanguage();
     const technician = technicianActive ? (this.#deps.technician?.view(language) ?? null) : null;
     const common = {
       language,
       sessionEpoch: this.#epoch,
       idle: this.#idle?.state() ?? { phase: 'active' as const },
       helpOpen: this.#session?.helpOpen ?? false,
+      ...(this.#headphones ? { headphones: true } : {}),
     };
     if (technician) return { screen: 'technician', ...common, technician };
     if (this.#outOfService) return { screen: 'out-of-service', ...common, reason: OUT_OF_SERVICE_TEXT[this.#outOfService] };
@@ -218,6 +246,9 @@ export class KioskCore implements KioskCoreApi {
         return this.#back(session);
       case 'cancel':
         return this.#cancel(session);
+      case 'speak':
+        // Handled before the session is looked at (handle()); never reaches here.
+        return this.#speak(intent.text, intent.interrupt);
     }
   }
 

@@ -13,6 +13,7 @@ import { unavailablePorts } from '../flow/unavailable-ports.ts';
 import type { FlowPorts } from '../flow/step-context.ts';
 import type { Capability } from '../flow/service-needs.ts';
 import { createMemoryLogger } from './memory-logger.ts';
+import { recordingSpeech } from '../speech/speech-output.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURE_SERVICES = resolve(PROJECT_ROOT, 'e2e/fixtures/services');
@@ -25,6 +26,7 @@ export function createTestCore(patch: (config: KioskConfig) => void = () => {}, 
   const log = createMemoryLogger();
   const catalogue = loadServiceCatalogue({ directory: FIXTURE_SERVICES, supportedStepKinds: SUPPORTED_STEP_KINDS, paymentsAvailable: false, logger: log.logger });
   const journal = openSqliteJournal({ file: join(mkdtempSync(join(tmpdir(), 'core-journal-')), 'journal.sqlite'), now: () => clock.now(), hashCpr: cprHasher(new Uint8Array(32)) });
-  const core = new KioskCore({ config, clock, catalogue, logger: log.logger, journal, ports, capabilities: () => new Set(capabilities) });
-  return { core, clock, config, log, journal };
+  const speech = recordingSpeech();
+  const core = new KioskCore({ config, clock, catalogue, logger: log.logger, journal, ports, capabilities: () => new Set(capabilities), speech });
+  return { core, clock, config, log, journal, speech };
 }

@@ -4,14 +4,16 @@ import type { KioskCore } from '../kiosk/kiosk-core.ts';
 import { tokenMatches } from '../bridge/launch-token.ts';
 
 /**
- * `/__test/*` endpoints for the end-to-end tests: move the manual clock and
- * read the session table. Only mounted when `testing.hooks` is on, and even
+ * `/__test/*` endpoints for the end-to-end tests: move the manual clock,
+ * read the session table and what was said through the headphones. Only mounted when `testing.hooks` is on, and even
  * then they require the launch token in `x-kiosk-token`.
  */
 export interface TestHookDeps {
   token: string;
   core: KioskCore;
   clock: ManualClock | null;
+  /** The recording speech engine (development): what the page asked to be said. */
+  speech: { utterances(): { text: string; language: string }[] } | null;
 }
 
 async function readBody(req: IncomingMessage, limit = 4096): Promise<string> {
@@ -31,6 +33,10 @@ export async function handleTestHook(req: IncomingMessage, res: ServerResponse, 
   const header = req.headers['x-kiosk-token'];
   if (!tokenMatches(deps.token, Array.isArray(header) ? header[0] : header)) return reply(401, { error: 'bad token' });
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  if (path === '/__test/speech' && req.method === 'GET') {
+    if (!deps.speech) return reply(409, { error: 'speech is not recorded on this kiosk' });
+    return reply(200, { utterances: deps.speech.utterances() });
+  }
   if (path === '/__test/sessions' && req.method === 'GET') {
     return reply(200, { sessions: deps.core.sessions.describe() });
   }
