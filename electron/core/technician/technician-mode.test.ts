@@ -244,9 +244,13 @@ describe('entry with a staff card', () => {
     expect(t.mode.view()).toMatchObject({ phase: 'login', error: { en: 'That technician PIN is not correct.' }, staffCard: { state: 'read' } });
     t.login(STAFF_TECHNICIAN_PIN);
     expect(t.mode.view()).toMatchObject({ phase: 'open', role: 'technician' });
+    // Moving between sections keeps who signed in.
+    t.mode.command({ command: 'open', section: 'journal' });
+    t.mode.command({ command: 'searchJournal', reference: 'KSK-2026-0001' });
     t.mode.command({ command: 'setOutOfService', reason: 'Paper refill' });
-    expect(t.audit.recent(3).map((e) => [e.action, e.staff])).toEqual([
+    expect(t.audit.recent(4).map((e) => [e.action, e.staff])).toEqual([
       ['out-of-service', 'STAFF-0001'],
+      ['journal-search', 'STAFF-0001'],
       ['entry', 'STAFF-0001'],
       ['pin-wrong', 'STAFF-0001'],
     ]);

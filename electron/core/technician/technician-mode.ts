@@ -163,14 +163,14 @@ export class TechnicianMode {
       case 'searchJournal': {
         const { command: _command, ...query } = command;
         this.#audit({ action: 'journal-search', detail: JSON.stringify(query).slice(0, 200) });
-        this.#phase = { kind: 'open', role: phase.role, section: 'journal', query };
+        this.#phase = { ...this.#signedIn(phase), section: 'journal', query };
         return ok;
       }
       case 'login':
         return ok;
       case 'open':
         if (!may.includes(command.section)) return refused('section not available');
-        this.#phase = { kind: 'open', role: phase.role, section: command.section };
+        this.#phase = { ...this.#signedIn(phase), section: command.section };
         return ok;
       case 'setOutOfService': {
         this.#audit({ action: 'out-of-service', detail: command.reason });
@@ -227,12 +227,12 @@ export class TechnicianMode {
     const result = this.#deps.saveConfig(values);
     if (!result.ok) {
       this.#audit({ action: 'config-refused', detail: Object.keys(result.errors).join(', ') });
-      this.#phase = { kind: 'open', role: phase.role, ...(phase.staff ? { staff: phase.staff } : {}), section: 'config', configErrors: result.errors, notice: { tone: 'error', text: TECH_TEXT.configRefused } };
+      this.#phase = { ...this.#signedIn(phase), section: 'config', configErrors: result.errors, notice: { tone: 'error', text: TECH_TEXT.configRefused } };
       return ok;
     }
     if (result.restartNeeded) this.#restartPending = true;
     this.#audit({ action: 'config-changed', detail: result.changed.map((key) => `${key}=${String(values[key])}`).join(', ').slice(0, 300) });
-    this.#phase = { kind: 'open', role: phase.role, ...(phase.staff ? { staff: phase.staff } : {}), section: 'config', notice: { tone: 'success', text: result.restartNeeded ? TECH_TEXT.configSavedRestart : TECH_TEXT.configSaved } };
+    this.#phase = { ...this.#signedIn(phase), section: 'config', notice: { tone: 'success', text: result.restartNeeded ? TECH_TEXT.configSavedRestart : TECH_TEXT.configSaved } };
     return ok;
   }
 
@@ -394,6 +394,11 @@ export class TechnicianMode {
         };
       }
     }
+  }
+
+  /** A fresh open phase for the same person (section, notice and the rest start again; who signed in stays). */
+  #signedIn(phase: Extract<Phase, { kind: 'open' }>): { kind: 'open'; role: TechnicianRole; staff?: string } {
+    return { kind: 'open', role: phase.role, ...(phase.staff ? { staff: phase.staff } : {}) };
   }
 
   /** Who is at the machine now, for the audit log: the open session's role and staff number. */
