@@ -171,7 +171,9 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     void startAnchoring(auditAnchors, () => readAuditEntries(audit.file), (check) => {
       logger.error({ state: check.state, seq: check.seq }, 'the audit log does not hold a head the gateway was sent: it was cut short or rewritten');
       audit.append({ role: 'system', action: 'audit-anchor-mismatch', detail: check.state === 'truncated' ? `entry ${check.seq} is missing (${check.localEntries} entries left)` : `entry ${check.seq} differs from the one sent to the gateway` });
-    }).finally(() => (anchoring = auditAnchors));
+    })
+      .catch((error: Error) => logger.error({ err: error.message }, 'audit anchoring could not start'))
+      .finally(() => (anchoring = auditAnchors));
   }
   const ports = hardware?.ports ?? unavailablePorts();
   // Before the first citizen: settle whatever a crash or power cut left unfinished.
@@ -266,6 +268,8 @@ export async function startKioskCore(options: StartCoreOptions): Promise<Running
     cardReaderRecovery?.changed();
     core.refresh();
   });
+  // A reader that did not come up at start is handled like one that dropped later.
+  cardReaderRecovery?.changed();
   hardware?.scanner.onEvent((event) => {
     if (event.type === 'scanned') core.scanned(event.reference);
     else logger.info({ reason: event.reason }, 'scan rejected');
