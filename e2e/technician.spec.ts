@@ -137,7 +137,7 @@ test('entry with a staff card: a citizen card is given back unread, the staff ca
   await sim.action('card-reader', 'insertCard', { profile: 'valid-adult' });
   await expect(page.getByTestId('tech-staff-card')).toHaveAttribute('data-state', 'returning');
   await sim.takeCard();
-  await expect(page.getByTestId('tech-pin-error')).toContainText('not a staff card');
+  await expect(page.getByTestId('tech-staff-card-error')).toContainText('not a staff card');
   await page.getByTestId('tech-use-staff-card').click();
   await expect(page.getByTestId('tech-staff-card')).toHaveAttribute('data-state', 'waiting');
   await sim.action('card-reader', 'insertCard', { profile: 'technician-card' });

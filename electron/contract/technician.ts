@@ -164,6 +164,8 @@ export const TechnicianViewSchema = z.discriminatedUnion('phase', [
     staffCard: z.object({ state: z.enum(['waiting', 'returning', 'read']), staffId: z.string().max(16).optional() }).optional(),
     /** A card reader is there to read a staff card. */
     canUseStaffCard: z.boolean(),
+    /** Why the last staff card was refused (not a PIN error: no tries are used up). */
+    staffCardError: LocalizedTextSchema.optional(),
   }),
   /** Too many wrong PINs: no entry until `minutesLeft` have passed. */
   z.object({ phase: z.literal('locked'), minutesLeft: z.number().int().nonnegative() }),

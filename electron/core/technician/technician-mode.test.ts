@@ -271,7 +271,10 @@ describe('entry with a staff card', () => {
     t.mode.command({ command: 'useStaffCard' });
     await flush();
     expect(card.calls).toEqual(['read', 'give back']);
-    expect(t.mode.view()).toMatchObject({ phase: 'login', error: { en: expect.stringContaining('not a staff card') } });
+    expect(t.mode.view()).toMatchObject({ phase: 'login', staffCardError: { en: expect.stringContaining('not a staff card') } });
+    // Not a PIN error: no try is used up.
+    expect(t.mode.view()).toMatchObject({ attemptsLeft: 5 });
+    expect(t.mode.view()).not.toHaveProperty('error');
     expect(t.mode.view()).not.toHaveProperty('staffCard');
     expect(t.actions().at(-1)).toBe('staff-card-refused');
   });
@@ -281,12 +284,12 @@ describe('entry with a staff card', () => {
     unknown.gesture();
     unknown.mode.command({ command: 'useStaffCard' });
     await flush();
-    expect(unknown.mode.view()).toMatchObject({ error: { en: 'This staff card is not registered on this kiosk.' } });
+    expect(unknown.mode.view()).toMatchObject({ staffCardError: { en: 'This staff card is not registered on this kiosk.' } });
     const left = setup(undefined, { staffCard: reader({ kind: 'staff', staffId: 'STAFF-0001', role: 'technician' }, 'retained').port });
     left.gesture();
     left.mode.command({ command: 'useStaffCard' });
     await flush();
-    expect(left.mode.view()).toMatchObject({ error: { en: expect.stringContaining('retained') } });
+    expect(left.mode.view()).toMatchObject({ staffCardError: { en: expect.stringContaining('retained') } });
     expect(left.actions()).toContain('staff-card-retained');
   });
 

@@ -70,7 +70,7 @@ export interface StaffCardPort {
 type Notice = { tone: 'success' | 'error' | 'info'; text: LocalizedText };
 type StaffCardState = { state: 'waiting' | 'returning' | 'read'; staffId?: string };
 type Verification = NonNullable<Extract<TechnicianContent, { section: 'audit' }>['verification']>;
-type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText; staffCard?: StaffCardState } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; staff?: string; section: TechnicianSection; notice?: Notice; verification?: Verification; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
+type Phase = { kind: 'closed' } | { kind: 'login'; error?: LocalizedText; cardError?: LocalizedText; staffCard?: StaffCardState } | { kind: 'locked' } | { kind: 'open'; role: TechnicianRole; staff?: string; section: TechnicianSection; notice?: Notice; verification?: Verification; query?: { from?: string; to?: string; reference?: string }; configErrors?: Record<string, LocalizedText> };
 
 const ok: IntentResult = { ok: true };
 const refused = (message: string): IntentResult => ({ ok: false, code: 'refused', message });
@@ -334,6 +334,7 @@ export class TechnicianMode {
           attemptsLeft: Math.max(0, this.#deps.config.maxWrongPins - this.#deps.lockout.read().failures),
           canUseStaffCard: this.#deps.staffCard !== null,
           ...(phase.error ? { error: phase.error } : {}),
+          ...(phase.cardError ? { staffCardError: phase.cardError } : {}),
           ...(phase.staffCard ? { staffCard: phase.staffCard } : {}),
         };
       case 'locked': {
@@ -456,9 +457,9 @@ export class TechnicianMode {
     if (phase.kind !== 'login' || phase.staffCard) return refused('not now');
     const reading = new AbortController();
     this.#cardRead = reading;
-    const show = (staffCard: StaffCardState | undefined, error?: LocalizedText) => {
+    const show = (staffCard: StaffCardState | undefined, cardError?: LocalizedText) => {
       if (this.#cardRead !== reading || this.#phase.kind !== 'login') return;
-      this.#phase = { kind: 'login', ...(error ? { error } : {}), ...(staffCard ? { staffCard } : {}) };
+      this.#phase = { kind: 'login', ...(cardError ? { cardError } : {}), ...(staffCard ? { staffCard } : {}) };
       this.#deps.onChange();
     };
     const giveBack = async (): Promise<boolean> => {

@@ -90,6 +90,11 @@ function Login({ view, language, onPin, onUseCard }: { view: Extract<TechnicianV
   return (
     <section className="tech__login" data-testid="tech-login" data-staff-card={card?.staffId ?? ''}>
       <p className="step__lead">{card?.staffId ? t('tech.staffCardRead', { staffId: card.staffId }) : t('tech.enterPin')}</p>
+      {view.staffCardError && (
+        <p className="step__error" role="alert" data-testid="tech-staff-card-error">
+          {view.staffCardError[language]}
+        </p>
+      )}
       {view.error && (
         <p className="step__error" role="alert" data-testid="tech-pin-error">
           {view.error[language]} {t('tech.attemptsLeft', { count: view.attemptsLeft, shown: localDigits(view.attemptsLeft, language) })}
