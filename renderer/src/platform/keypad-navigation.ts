@@ -71,7 +71,7 @@ export function handleKeypad(input: KeypadInput, doc: Document): KeypadOutcome {
     }
     case 'confirm': {
       const focused = doc.activeElement as HTMLElement | null;
-      if (focused && focused !== doc.body && scope.contains(focused) && focused.matches('button, [role="button"], [tabindex]')) return press(focused);
+      if (focused && focused !== doc.body && scope.contains(focused) && focused.matches('button, [role="button"], [tabindex]:not([tabindex="-1"])')) return press(focused);
       return press(byTestId(scope, DEFAULT_ACTIONS));
     }
     case 'digit': {
