@@ -73,15 +73,8 @@ export class IdCardReader {
 
   /** Open the slot, wait for a card, power the chip, read everything. */
   async readCard(signal: AbortSignal, insertionTimeoutMs?: number): Promise<CardReadOutcome> {
-    this.#card = null;
-    this.#session = null;
-    const accepted = await this.#driver.acceptCard({ signal, ...(insertionTimeoutMs === undefined ? {} : { timeoutMs: insertionTimeoutMs }) });
-    if (accepted.completionCode === 'timeOut' && accepted.errorCode === undefined) return { kind: 'timeout' };
-    if (accepted.completionCode !== 'success') return fromCompletion(accepted);
-    const powered = await this.#driver.chipPowerOn({ signal });
-    if (powered.completionCode !== 'success') {
-      return powered.errorCode !== undefined && UNREADABLE_ERRORS.has(powered.errorCode) ? { kind: 'unreadable' } : fromCompletion(powered);
-    }
+    const inserted = await this.#insertAndPower(signal, insertionTimeoutMs);
+    if (inserted) return inserted;
     const read = await this.#app(signal).readAll();
     if (!read.ok) return read.failure.kind === 'notIdCard' ? { kind: 'foreign' } : fromFailure(read.failure);
     this.#card = read.value;
@@ -94,15 +87,8 @@ export class IdCardReader {
    * chip has no staff application). Give it back with `release`.
    */
   async readStaffCard(signal: AbortSignal, insertionTimeoutMs?: number): Promise<StaffCardOutcome> {
-    this.#card = null;
-    this.#session = null;
-    const accepted = await this.#driver.acceptCard({ signal, ...(insertionTimeoutMs === undefined ? {} : { timeoutMs: insertionTimeoutMs }) });
-    if (accepted.completionCode === 'timeOut' && accepted.errorCode === undefined) return { kind: 'timeout' };
-    if (accepted.completionCode !== 'success') return fromCompletion(accepted);
-    const powered = await this.#driver.chipPowerOn({ signal });
-    if (powered.completionCode !== 'success') {
-      return powered.errorCode !== undefined && UNREADABLE_ERRORS.has(powered.errorCode) ? { kind: 'unreadable' } : fromCompletion(powered);
-    }
+    const inserted = await this.#insertAndPower(signal, insertionTimeoutMs);
+    if (inserted) return inserted;
     let readerFailure: Completion<unknown, string> | null = null;
     const read = await readStaffCard(async (command) => {
       const c = await this.#driver.chipExchange(command, { signal });
@@ -113,6 +99,21 @@ export class IdCardReader {
     if (read.kind === 'staff' || read.kind === 'not-staff') return read;
     const failure = readerFailure as Completion<unknown, string> | null;
     return failure ? fromCompletion(failure) : { kind: 'unreadable' };
+  }
+
+  /**
+   * Forgets the last card, opens the slot, waits for a card and powers its
+   * chip. null: the chip is ready for its application; otherwise why not.
+   */
+  async #insertAndPower(signal: AbortSignal, insertionTimeoutMs?: number): Promise<{ kind: 'timeout' } | { kind: 'unreadable' } | ReturnType<typeof fromCompletion> | null> {
+    this.#card = null;
+    this.#session = null;
+    const accepted = await this.#driver.acceptCard({ signal, ...(insertionTimeoutMs === undefined ? {} : { timeoutMs: insertionTimeoutMs }) });
+    if (accepted.completionCode === 'timeOut' && accepted.errorCode === undefined) return { kind: 'timeout' };
+    if (accepted.completionCode !== 'success') return fromCompletion(accepted);
+    const powered = await this.#driver.chipPowerOn({ signal });
+    if (powered.completionCode === 'success') return null;
+    return powered.errorCode !== undefined && UNREADABLE_ERRORS.has(powered.errorCode) ? { kind: 'unreadable' } : fromCompletion(powered);
   }
 
   async verifyPin(pin: string, signal: AbortSignal): Promise<PinOutcome> {
