@@ -13,22 +13,15 @@ import { readStaffCard, type StaffCardData } from '../../chip/staff-card.ts';
 import type { CardReaderDevice } from './card-reader-device.ts';
 
 export type DeviceFault = { readonly kind: 'device-fault'; readonly completionCode: string; readonly errorCode?: string };
-export type CardReadOutcome =
-  | { readonly kind: 'read'; readonly card: IdCardData }
-  | { readonly kind: 'unreadable' }
-  | { readonly kind: 'foreign' }
-  | { readonly kind: 'removed' }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'canceled' }
-  | DeviceFault;
-export type StaffCardOutcome =
-  | { readonly kind: 'staff'; readonly card: StaffCardData }
-  | { readonly kind: 'not-staff' }
+/** Why no card's chip could be read: nothing inserted in time, pulled out, cancelled, unreadable, or the reader failed. */
+export type InsertionFailure =
   | { readonly kind: 'unreadable' }
   | { readonly kind: 'removed' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'canceled' }
   | DeviceFault;
+export type CardReadOutcome = { readonly kind: 'read'; readonly card: IdCardData } | { readonly kind: 'foreign' } | InsertionFailure;
+export type StaffCardOutcome = { readonly kind: 'staff'; readonly card: StaffCardData } | { readonly kind: 'not-staff' } | InsertionFailure;
 export type PinOutcome = { readonly kind: 'ok' } | { readonly kind: 'wrong'; readonly triesLeft: number } | { readonly kind: 'blocked' } | { readonly kind: 'removed' } | { readonly kind: 'canceled' } | DeviceFault;
 export type WriteOutcome = { readonly kind: 'ok' } | { readonly kind: 'removed' } | { readonly kind: 'canceled' } | DeviceFault;
 export type ReleaseOutcome = { readonly kind: 'taken' } | { readonly kind: 'retained' } | { readonly kind: 'canceled' } | DeviceFault;
@@ -105,7 +98,7 @@ export class IdCardReader {
    * Forgets the last card, opens the slot, waits for a card and powers its
    * chip. null: the chip is ready for its application; otherwise why not.
    */
-  async #insertAndPower(signal: AbortSignal, insertionTimeoutMs?: number): Promise<{ kind: 'timeout' } | { kind: 'unreadable' } | ReturnType<typeof fromCompletion> | null> {
+  async #insertAndPower(signal: AbortSignal, insertionTimeoutMs?: number): Promise<InsertionFailure | null> {
     this.#card = null;
     this.#session = null;
     const accepted = await this.#driver.acceptCard({ signal, ...(insertionTimeoutMs === undefined ? {} : { timeoutMs: insertionTimeoutMs }) });
