@@ -193,7 +193,8 @@ export class KioskCore implements KioskCoreApi {
     return this.#deps.catalogue.available().filter((service) => serviceOffered(service, up));
   }
 
-  #apply(intent: Intent): IntentResult {
+  /** Every intent but `speak`, which changes nothing on screen (handle() answers it without a new view). */
+  #apply(intent: Exclude<Intent, { type: 'speak' }>): IntentResult {
     const technician = this.#deps.technician;
     // Technician mode is reached from the attract or out-of-service screen, never over a citizen.
     if (intent.type === 'cornerTap') {
@@ -246,9 +247,6 @@ export class KioskCore implements KioskCoreApi {
         return this.#back(session);
       case 'cancel':
         return this.#cancel(session);
-      case 'speak':
-        // Handled before the session is looked at (handle()); never reaches here.
-        return this.#speak(intent.text, intent.interrupt);
     }
   }
 
