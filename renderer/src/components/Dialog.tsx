@@ -1,6 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { FOCUSABLE } from '../platform/focusable.ts';
 
 /**
  * A modal dialog: takes focus when it opens (the element marked

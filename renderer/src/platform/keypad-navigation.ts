@@ -1,4 +1,5 @@
 import type { KeypadInput } from '../../../electron/contract/index.ts';
+import { FOCUSABLE } from './focusable.ts';
 
 /**
  * The page driven by the tactile keypad alone (DESIGN §6), for citizens who
@@ -12,7 +13,6 @@ import type { KeypadInput } from '../../../electron/contract/index.ts';
  * can do exactly what a finger can, no more, and no intent is sent that a
  * touch could not send.
  */
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The screen's main action when nothing has focus, in order of preference. */
 const DEFAULT_ACTIONS = ['btn-continue', 'tech-pin-ok', 'password-continue', 'screen-attract'];
