@@ -1,5 +1,5 @@
 import type { KeypadInput } from '../../../electron/contract/index.ts';
-import { FOCUSABLE } from './focusable.ts';
+import { activeScope, FOCUSABLE } from './focusable.ts';
 
 /**
  * The page driven by the tactile keypad alone (DESIGN §6), for citizens who
@@ -34,10 +34,6 @@ export function nextIndex(current: number, count: number, step: -1 | 1): number 
   return (current + step + count) % count;
 }
 
-function scopeOf(doc: Document): ParentNode {
-  return doc.querySelector('[role="dialog"][aria-modal="true"]') ?? doc.body;
-}
-
 function visible(element: Element): boolean {
   return element.getClientRects().length > 0 && !element.closest('[inert]');
 }
@@ -57,7 +53,7 @@ function press(element: HTMLElement | null): KeypadOutcome {
 }
 
 export function handleKeypad(input: KeypadInput, doc: Document): KeypadOutcome {
-  const scope = scopeOf(doc);
+  const scope = activeScope(doc);
   switch (input.kind) {
     case 'navigate': {
       const controls = [...scope.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(visible);

@@ -5,9 +5,8 @@ import { createSpeechGuide, screenKey } from './speech-guide.ts';
 /** Just enough of a document for describeScreen: a heading and a lead line. */
 function fakeDoc(heading: string, lead: string) {
   const node = (text: string) => ({ textContent: text });
-  return {
-    querySelector: (selector: string) => (selector.startsWith('h1') ? node(heading) : selector.startsWith('.step__lead') ? node(lead) : null),
-  } as unknown as Document;
+  const page = { querySelector: (selector: string) => (selector.startsWith('h1') ? node(heading) : selector.startsWith('.step__lead') ? node(lead) : null) };
+  return { ...page, body: page } as unknown as Document;
 }
 
 const view = (over: Partial<ViewModel> = {}): ViewModel => ({ screen: 'language', language: 'en', sessionEpoch: 1, idle: { phase: 'active' }, helpOpen: false, ...over }) as ViewModel;

@@ -7,6 +7,7 @@
  */
 import type { KeypadInput, ViewModel } from '../../../electron/contract/index.ts';
 import type { KeypadOutcome } from './keypad-navigation.ts';
+import { activeScope } from './focusable.ts';
 
 type Translate = (key: string) => string;
 
@@ -19,7 +20,7 @@ const words = (element: Element | null | undefined) => clean(element ? ((element
 const SECRET = new Set(['password']);
 
 export function describeScreen(doc: Document): string {
-  const scope = doc.querySelector('[role="dialog"][aria-modal="true"]') ?? doc;
+  const scope = activeScope(doc);
   const parts = [
     words(scope.querySelector('h1, h2')),
     words(scope.querySelector('.step__lead, [data-testid="message-body"]')),
